@@ -1,0 +1,107 @@
+/**
+ * The one contract between the renderer and the main process. The preload implements it,
+ * main's handlers are typed from it, and the renderer sees it through window.api.
+ * Channel names carry the app prefix so they can never collide with Electron's own.
+ */
+import type {
+  Article,
+  ArticleDraft,
+  ArticleMetaPatch,
+  ArticleSummary,
+  Statement,
+  StatementPatch,
+  StoreNotice,
+  TrashEntry,
+} from '../store/schema';
+
+export type {
+  Article,
+  ArticleDraft,
+  ArticleMetaPatch,
+  ArticleSummary,
+  Source,
+  Statement,
+  StatementPatch,
+  StoreNotice,
+  TrashEntry,
+} from '../store/schema';
+export type { Verdict, SourceRole } from '../store/verdicts';
+
+export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A file the editor dropped on the window, read by the renderer and sent as bytes. */
+export interface DroppedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What an import produces for the New article form: text plus whatever metadata the file had. */
+export interface ImportedDraft {
+  text: string;
+  title: string;
+  author: string;
+  outlet: string;
+  url: string;
+  publishedAt: string;
+  fileName: string;
+}
+
+export interface FactdeskApi {
+  listArticles(): Promise<ArticleSummary[]>;
+  listTrash(): Promise<TrashEntry[]>;
+  getArticle(articleId: string): Promise<Article>;
+  /** Splits the text into statements and saves the new article. */
+  createArticle(draft: ArticleDraft): Promise<Article>;
+  updateArticle(articleId: string, patch: ArticleMetaPatch): Promise<Article>;
+  deleteArticle(articleId: string): Promise<void>;
+  restoreArticle(articleId: string): Promise<ArticleSummary>;
+  markStatement(articleId: string, statementId: string, patch: StatementPatch): Promise<Statement>;
+  /** Native open dialog for .txt/.md; null when the editor cancels. */
+  openArticleFile(): Promise<ImportedDraft | null>;
+  readArticleFile(file: DroppedFile): Promise<ImportedDraft>;
+  /** Native save dialog, then writes the report; null when the editor cancels. */
+  exportReport(articleId: string, format: ReportFormat): Promise<{ path: string } | null>;
+  /** Opens an http(s) link in the editor's browser. */
+  openExternal(url: string): Promise<void>;
+  /** What the store had to repair since the app started (damaged files moved aside, backups restored). */
+  storeNotices(): Promise<StoreNotice[]>;
+}
+
+export type ApiMethod = keyof FactdeskApi;
+
+export const CHANNELS = {
+  listArticles: 'factdesk:article:list',
+  listTrash: 'factdesk:trash:list',
+  getArticle: 'factdesk:article:get',
+  createArticle: 'factdesk:article:create',
+  updateArticle: 'factdesk:article:update',
+  deleteArticle: 'factdesk:article:delete',
+  restoreArticle: 'factdesk:trash:restore',
+  markStatement: 'factdesk:statement:mark',
+  openArticleFile: 'factdesk:file:open',
+  readArticleFile: 'factdesk:file:read',
+  exportReport: 'factdesk:report:export',
+  openExternal: 'factdesk:shell:open-external',
+  storeNotices: 'factdesk:store:notices',
+} as const satisfies Record<ApiMethod, `factdesk:${string}`>;
+
+export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
+
+/** Main -> renderer: a menu item was chosen. The renderer handles the same keys itself. */
+export const MENU_CHANNEL = 'factdesk:menu';
+export const MENU_COMMANDS = ['new-article', 'open-file', 'export-report', 'show-library'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/**
+ * Errors cross IPC as data, not as thrown exceptions: Electron would otherwise prefix every
+ * message with "Error invoking remote method …" and drop the code.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** window.api: every method of the contract, returning its Result over IPC. */
+export type Bridge = {
+  [K in ApiMethod]: (...args: Parameters<FactdeskApi[K]>) => Promise<Result<Awaited<ReturnType<FactdeskApi[K]>>>>;
+} & {
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+};

@@ -1,0 +1,42 @@
+import { dialog, shell, type BrowserWindow } from 'electron';
+import type { ReportFormat } from '../api/contract';
+import type { Host } from './handlers';
+import { isSafeExternalUrl } from './security';
+
+const REPORT_FILTERS: Record<ReportFormat, Electron.FileFilter> = {
+  md: { name: 'Markdown', extensions: ['md'] },
+  html: { name: 'Web page (HTML)', extensions: ['html'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
+/** Native dialogs and the browser, for the handlers. */
+export function electronHost(getWindow: () => BrowserWindow | null): Host {
+  return {
+    async chooseArticleFile() {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Open an article',
+        properties: ['openFile'],
+        filters: [
+          { name: 'Articles', extensions: ['txt', 'md', 'markdown'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const win = getWindow();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async chooseReportPath(defaultName, format) {
+      const options: Electron.SaveDialogOptions = {
+        title: 'Export fact-check report',
+        defaultPath: defaultName,
+        filters: [REPORT_FILTERS[format]],
+      };
+      const win = getWindow();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async openExternal(url) {
+      if (isSafeExternalUrl(url)) await shell.openExternal(url);
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * App lifecycle: one running copy, one store, one window. Everything that is not Electron
+ * lives in handlers.ts, the store and the services.
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import path from 'node:path';
+import { Store } from '../store/store';
+import { createHandlers } from './handlers';
+import { electronHost } from './host';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { createMainWindow, secureSession } from './window';
+
+let mainWindow: BrowserWindow | null = null;
+let store: Store | null = null;
+const getWindow = () => mainWindow;
+
+/** `FACTDESK_STORE` (tests, or a shared folder) wins over the standard per-user folder. */
+export function storeDir(): string {
+  return process.env.FACTDESK_STORE || path.join(app.getPath('userData'), 'store');
+}
+
+// A second copy of the app would be a second writer: hand its focus to the first and leave.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.enableSandbox();
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  try {
+    store = await Store.open(storeDir(), { by: 'the Factdesk app' });
+  } catch (err) {
+    dialog.showErrorBox('Factdesk cannot open its library', err instanceof Error ? err.message : String(err));
+    app.exit(1);
+    return;
+  }
+  secureSession();
+  registerIpc(createHandlers(store, electronHost(getWindow)));
+  installMenu(getWindow);
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
+  app.on('activate', () => {
+    if (!mainWindow) mainWindow = createMainWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Flush the library index and release the store lock before the process goes.
+let closing = false;
+app.on('will-quit', (event) => {
+  if (!store || closing) return;
+  closing = true;
+  event.preventDefault();
+  void store.close().finally(() => app.quit());
+});

@@ -1,0 +1,36 @@
+/**
+ * The narrow bridge: window.api, one promise-returning method per entry of the contract, and
+ * one subscription for menu commands. ipcRenderer itself never reaches the page.
+ * Built as a single CommonJS file (see electron.vite.config.ts), because it runs sandboxed.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, MENU_CHANNEL, MENU_COMMANDS, type ApiMethod, type Bridge, type MenuCommand } from '../api/contract';
+
+function call<K extends ApiMethod>(method: K): Bridge[K] {
+  return ((...args: unknown[]) => ipcRenderer.invoke(CHANNELS[method], ...args)) as Bridge[K];
+}
+
+const api: Bridge = {
+  listArticles: call('listArticles'),
+  listTrash: call('listTrash'),
+  getArticle: call('getArticle'),
+  createArticle: call('createArticle'),
+  updateArticle: call('updateArticle'),
+  deleteArticle: call('deleteArticle'),
+  restoreArticle: call('restoreArticle'),
+  markStatement: call('markStatement'),
+  openArticleFile: call('openArticleFile'),
+  readArticleFile: call('readArticleFile'),
+  exportReport: call('exportReport'),
+  openExternal: call('openExternal'),
+  storeNotices: call('storeNotices'),
+  onMenuCommand(listener) {
+    const handler = (_event: IpcRendererEvent, command: unknown) => {
+      if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+    };
+    ipcRenderer.on(MENU_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('api', api);

@@ -1,0 +1,170 @@
+/**
+ * The article being checked: which statement is selected, the editor's changes, and their
+ * saving. A change shows at once, is sent to the main process (verdicts at once, typing after
+ * a short pause) and is reported saved only when the main process says it is on disk. A
+ * change that fails stays on screen and is retried, never silently dropped.
+ */
+import type { Article, Statement, StatementPatch } from '../../../api/contract';
+import { api, errorMessage } from './api';
+
+const TYPING_PAUSE_MS = 400;
+/** Typing into one field within this long is undone as one step. */
+const UNDO_MERGE_MS = 1500;
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+interface Change {
+  statementId: string;
+  before: StatementPatch;
+  after: StatementPatch;
+  at: number;
+}
+
+class Check {
+  article = $state.raw<Article | null>(null);
+  selected = $state(0);
+  saveState = $state<SaveState>('idle');
+  saveError = $state('');
+  statement = $derived<Statement | null>(this.article?.statements[this.selected] ?? null);
+  checkedCount = $derived(this.article?.statements.filter((s) => s.verdict !== 'unchecked').length ?? 0);
+  canUndo = $state(false);
+  canRedo = $state(false);
+
+  private pending = new Map<string, StatementPatch>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private undoStack: Change[] = [];
+  private redoStack: Change[] = [];
+
+  open = async (id: string): Promise<void> => {
+    await this.flush();
+    this.article = await api.getArticle(id);
+    this.selected = 0;
+    this.saveState = 'idle';
+    this.undoStack = [];
+    this.redoStack = [];
+    this.syncHistoryFlags();
+  };
+
+  close = async (): Promise<void> => {
+    await this.flush();
+    this.article = null;
+  };
+
+  select = (index: number): void => {
+    if (!this.article) return;
+    this.selected = Math.max(0, Math.min(this.article.statements.length - 1, index));
+  };
+
+  selectNextUnchecked = (): void => {
+    const list = this.article?.statements ?? [];
+    for (let step = 1; step <= list.length; step++) {
+      const i = (this.selected + step) % list.length;
+      if (list[i]?.verdict === 'unchecked') return this.select(i);
+    }
+  };
+
+  /** The editor changed the selected statement. */
+  edit = (patch: StatementPatch): void => {
+    const statement = this.statement;
+    if (!statement) return;
+    this.record(statement, patch);
+    this.apply(statement.id, patch);
+  };
+
+  undo = (): void => this.travel(this.undoStack, this.redoStack, 'before');
+  redo = (): void => this.travel(this.redoStack, this.undoStack, 'after');
+
+  /** Sends every pending change now and waits until it is saved (or has failed). */
+  flush = async (): Promise<void> => {
+    clearTimeout(this.timer);
+    const article = this.article;
+    const batch = [...this.pending];
+    this.pending.clear();
+    if (!article || !batch.length) return this.saving;
+    this.saving = this.saving.then(async () => {
+      this.saveState = 'saving';
+      for (const [statementId, patch] of batch) {
+        try {
+          const saved = await api.markStatement(article.id, statementId, patch);
+          this.replaceSaved(saved);
+        } catch (err) {
+          // Keep the change (newer edits win) so Retry or the next edit sends it again.
+          this.pending.set(statementId, { ...patch, ...this.pending.get(statementId) });
+          this.saveState = 'error';
+          this.saveError = errorMessage(err);
+          return;
+        }
+      }
+      this.saveState = this.pending.size ? 'saving' : 'saved';
+    });
+    return this.saving;
+  };
+
+  private apply(statementId: string, patch: StatementPatch): void {
+    const article = this.article;
+    if (!article) return;
+    this.article = {
+      ...article,
+      statements: article.statements.map((s) => (s.id === statementId ? { ...s, ...patch } : s)),
+    };
+    this.pending.set(statementId, { ...this.pending.get(statementId), ...patch });
+    this.saveState = 'saving';
+    clearTimeout(this.timer);
+    if (patch.verdict !== undefined) void this.flush();
+    else this.timer = setTimeout(() => void this.flush(), TYPING_PAUSE_MS);
+  }
+
+  /** Takes the main process's copy, unless the editor has typed on since. */
+  private replaceSaved(saved: Statement): void {
+    const article = this.article;
+    if (!article || this.pending.has(saved.id)) return;
+    this.article = { ...article, statements: article.statements.map((s) => (s.id === saved.id ? saved : s)) };
+  }
+
+  private record(statement: Statement, patch: StatementPatch): void {
+    const before: StatementPatch = {};
+    for (const key of Object.keys(patch) as (keyof StatementPatch)[]) {
+      Object.assign(before, { [key]: statement[key] });
+    }
+    const last = this.undoStack.at(-1);
+    const now = Date.now();
+    const sameField =
+      last &&
+      last.statementId === statement.id &&
+      patch.verdict === undefined &&
+      last.after.verdict === undefined &&
+      sameKeys(last.after, patch) &&
+      now - last.at < UNDO_MERGE_MS;
+    if (sameField) {
+      last.after = { ...last.after, ...patch };
+      last.at = now;
+    } else {
+      this.undoStack.push({ statementId: statement.id, before, after: patch, at: now });
+    }
+    this.redoStack = [];
+    this.syncHistoryFlags();
+  }
+
+  private travel(from: Change[], to: Change[], side: 'before' | 'after'): void {
+    const change = from.pop();
+    if (!change || !this.article) return;
+    to.push(change);
+    const index = this.article.statements.findIndex((s) => s.id === change.statementId);
+    if (index >= 0) this.selected = index;
+    this.apply(change.statementId, change[side]);
+    void this.flush();
+    this.syncHistoryFlags();
+  }
+
+  private syncHistoryFlags(): void {
+    this.canUndo = this.undoStack.length > 0;
+    this.canRedo = this.redoStack.length > 0;
+  }
+}
+
+function sameKeys(a: object, b: object): boolean {
+  return Object.keys(a).sort().join() === Object.keys(b).sort().join();
+}
+
+export const check = new Check();

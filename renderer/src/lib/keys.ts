@@ -1,0 +1,92 @@
+/**
+ * The keyboard: one table, shown in the shortcuts sheet and used by the handler, so the two
+ * can never disagree. Single-letter keys act only when the editor is not typing in a field.
+ */
+import { VERDICTS } from '../../../store/verdicts';
+import { check } from './check.svelte';
+import { exportReport, runMenuCommand } from './commands';
+import { ui } from './ui.svelte';
+
+export interface Shortcut {
+  keys: string;
+  does: string;
+}
+
+export const SHORTCUTS: Shortcut[] = [
+  { keys: 'Ctrl/Cmd+N', does: 'New article' },
+  { keys: 'Ctrl/Cmd+O', does: 'Open an article file' },
+  { keys: 'Ctrl/Cmd+E', does: 'Export the report (HTML)' },
+  { keys: 'Ctrl/Cmd+L', does: 'Back to the library' },
+  { keys: 'J or ↓', does: 'Next statement' },
+  { keys: 'K or ↑', does: 'Previous statement' },
+  { keys: 'U', does: 'Next unchecked statement' },
+  { keys: '1 – 7', does: 'Set the verdict (Unchecked … Opinion)' },
+  { keys: 'Q or Enter', does: 'Edit the quote' },
+  { keys: 'Esc', does: 'Leave the field / close the dialog' },
+  { keys: 'Ctrl/Cmd+Z', does: 'Undo' },
+  { keys: 'Shift+Ctrl/Cmd+Z', does: 'Redo' },
+  { keys: '?', does: 'Show these shortcuts' },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+export function handleKey(event: KeyboardEvent): void {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && !event.altKey) {
+    const command = ({ n: 'new-article', o: 'open-file', l: 'show-library' } as const)[key as 'n' | 'o' | 'l'];
+    if (command) {
+      event.preventDefault();
+      return runMenuCommand(command);
+    }
+    if (key === 'e') {
+      event.preventDefault();
+      return void exportReport('html');
+    }
+    // In a text field, Ctrl+Z belongs to the field.
+    if (key === 'z' && ui.screen.name === 'article' && !isTyping(event.target)) {
+      event.preventDefault();
+      return event.shiftKey ? check.redo() : check.undo();
+    }
+    if (key === 'y' && ui.screen.name === 'article' && !isTyping(event.target)) {
+      event.preventDefault();
+      return check.redo();
+    }
+    return;
+  }
+  if (event.key === 'Escape') {
+    if (ui.showShortcuts) ui.showShortcuts = false;
+    else if (isTyping(event.target)) (event.target as HTMLElement).blur();
+    return;
+  }
+  if (isTyping(event.target) || event.altKey || ui.newArticle) return;
+  if (event.key === '?') {
+    ui.showShortcuts = !ui.showShortcuts;
+    return;
+  }
+  if (ui.screen.name !== 'article') return;
+  const verdict = VERDICTS[Number(event.key) - 1];
+  if (/^[1-7]$/.test(event.key) && verdict) {
+    event.preventDefault();
+    return check.edit({ verdict });
+  }
+  const move: Record<string, () => void> = {
+    j: () => check.select(check.selected + 1),
+    arrowdown: () => check.select(check.selected + 1),
+    k: () => check.select(check.selected - 1),
+    arrowup: () => check.select(check.selected - 1),
+    u: () => check.selectNextUnchecked(),
+    home: () => check.select(0),
+    end: () => check.select(Number.MAX_SAFE_INTEGER),
+    q: () => document.getElementById('quote-0')?.focus(),
+    enter: () => document.getElementById('quote-0')?.focus(),
+  };
+  const action = move[key];
+  if (action) {
+    event.preventDefault();
+    action();
+  }
+}

@@ -1,0 +1,22 @@
+import type { Article } from '../../store/schema';
+import { summarise } from './summary';
+
+export const REPORT_JSON_FORMAT = 'factdesk-report';
+export const REPORT_JSON_VERSION = 1;
+
+/** Everything about the check, so a report can be read by scripts (and imported again). */
+export function renderJson(article: Article, generatedAt: Date): string {
+  const { statements, ...meta } = article;
+  return `${JSON.stringify(
+    {
+      format: REPORT_JSON_FORMAT,
+      version: REPORT_JSON_VERSION,
+      generatedAt: generatedAt.toISOString(),
+      article: meta,
+      summary: summarise(article),
+      statements: statements.map((s, index) => ({ index: index + 1, ...s })),
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,84 @@
+/**
+ * One writer per store folder. The app and the `factdesk` command both take this lock before
+ * they change anything, so two processes never write the same files. A lock left behind by a
+ * process that died is taken over, and the caller learns that the last session ended uncleanly
+ * (the store then rebuilds its index from the article files).
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from './errors';
+
+export const LOCK_FILE = 'factdesk.lock';
+
+interface LockInfo {
+  pid: number;
+  hostname: string;
+  since: string;
+  by: string;
+}
+
+export interface StoreLock {
+  /** True when a previous holder died without releasing the lock. */
+  readonly tookOverStale: boolean;
+  release(): Promise<void>;
+}
+
+export async function acquireLock(dir: string, by: string): Promise<StoreLock> {
+  const file = path.join(dir, LOCK_FILE);
+  const mine: LockInfo = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString(), by };
+  let tookOverStale = false;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await fs.writeFile(file, JSON.stringify(mine), { flag: 'wx' });
+      return {
+        tookOverStale,
+        release: async () => {
+          const holder = await readLock(file);
+          if (holder?.pid === mine.pid && holder.hostname === mine.hostname) await fs.rm(file, { force: true });
+        },
+      };
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new UserError('read-only', `Factdesk may not write to its store folder ${dir}. Check the folder's permissions.`);
+      }
+      if (code !== 'EEXIST') throw err;
+    }
+    const holder = await readLock(file);
+    if (holder && holder.hostname === os.hostname() && holder.pid !== process.pid && isAlive(holder.pid)) {
+      throw new UserError(
+        'locked',
+        `The store at ${dir} is in use by ${holder.by} (process ${holder.pid}, since ${holder.since}). ` +
+          'Close it first, or use another store with --store.',
+      );
+    }
+    if (holder && holder.hostname !== os.hostname()) {
+      throw new UserError(
+        'locked',
+        `The store at ${dir} is in use by ${holder.by} on ${holder.hostname}. Close it there first, or delete ${file} if that computer is off.`,
+      );
+    }
+    // The holder is gone (or wrote half a lock file while dying): take over.
+    tookOverStale = true;
+    await fs.rm(file, { force: true });
+  }
+  throw new UserError('locked', `Could not lock the store at ${dir}: another process keeps taking it.`);
+}
+
+async function readLock(file: string): Promise<LockInfo | null> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as LockInfo;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,473 @@
+/**
+ * The editor's library on disk: a small index (library.json) plus one lowdb file per article
+ * (articles/<id>.json), so a change costs a write proportional to one article, never to the
+ * whole archive, and opening the app reads the index only.
+ *
+ * Every change is validated, applied to a copy, written durably (see durable-file.ts) and only
+ * then made visible and acknowledged. Changes to one article are serialised, so two racing
+ * calls can never lose each other's update. The index is a cache of the article files: it is
+ * written behind the article (coalesced) and rebuilt from them when the last session ended
+ * without closing the store.
+ *
+ * Knows nothing of Electron or Svelte: the app, the `factdesk` command and the tests use it alike.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Low } from 'lowdb';
+import * as v from 'valibot';
+import { BACKUP_GENERATIONS, backupPath, DurableJSONFile, readText } from './durable-file';
+import { UserError } from './errors';
+import { acquireLock, type StoreLock } from './lock';
+import { migrate, type FileKind } from './migrations';
+import {
+  ArticleFileSchema,
+  LibraryFileSchema,
+  SCHEMA_VERSION,
+  type Article,
+  type ArticleFile,
+  type ArticleMetaPatch,
+  type ArticleSummary,
+  type LibraryFile,
+  type Statement,
+  type StatementPatch,
+  type StoreNotice,
+  type TrashEntry,
+} from './schema';
+
+export const TRASH_DAYS = 30;
+const INDEX_FLUSH_DELAY_MS = 500;
+
+export interface StoreOptions {
+  /** fsync every write (default). Only the benchmark turns this off, to measure what it costs. */
+  durable?: boolean;
+  /** Open without the writer lock: reads only, damaged files are reported but not moved. */
+  readOnly?: boolean;
+  /** Who holds the lock, for the message a second process sees. */
+  by?: string;
+  now?: () => Date;
+}
+
+
+export interface NewStatement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface NewArticle {
+  text: string;
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  publishedAt: string;
+}
+
+export class Store {
+  readonly notices: StoreNotice[] = [];
+  private readonly articles = new Map<string, Low<ArticleFile>>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private indexTimer: NodeJS.Timeout | null = null;
+  private indexFlush: Promise<void> | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly dir: string,
+    private readonly library: Low<LibraryFile>,
+    private readonly lock: StoreLock | null,
+    private readonly options: Required<Pick<StoreOptions, 'durable' | 'readOnly'>> & { now: () => Date },
+  ) {}
+
+  static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
+    const readOnly = options.readOnly ?? false;
+    const resolved = { durable: options.durable ?? true, readOnly, now: options.now ?? (() => new Date()) };
+    if (!readOnly) {
+      await fs.mkdir(path.join(dir, 'articles'), { recursive: true }).catch((err) => {
+        throw new UserError('read-only', `Factdesk cannot create its store folder ${dir}: ${(err as Error).message}`);
+      });
+      await fs.mkdir(path.join(dir, 'trash'), { recursive: true });
+    }
+    const lock = readOnly ? null : await acquireLock(dir, options.by ?? 'Factdesk');
+    try {
+      const library = new Low<LibraryFile>(new DurableJSONFile(path.join(dir, 'library.json'), resolved), emptyLibrary());
+      const store = new Store(dir, library, lock, resolved);
+      await store.loadLibrary(lock?.tookOverStale ?? false);
+      return store;
+    } catch (err) {
+      await lock?.release();
+      throw err;
+    }
+  }
+
+  // ---- Reading ----
+
+  list(): ArticleSummary[] {
+    return this.library.data.articles.slice();
+  }
+
+  trash(): TrashEntry[] {
+    return this.library.data.trash.slice();
+  }
+
+  async get(id: string): Promise<Article> {
+    return (await this.articleFile(id)).data.article;
+  }
+
+  // ---- Changing ----
+
+  async create(input: NewArticle, sentences: NewStatement[]): Promise<Article> {
+    this.assertWritable();
+    const now = this.now();
+    const article: Article = {
+      id: newId(),
+      ...input,
+      createdAt: now,
+      updatedAt: now,
+      statements: sentences.map((s) => ({
+        id: newId(),
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        verdict: 'unchecked',
+        sources: [],
+        note: '',
+        updatedAt: null,
+      })),
+    };
+    const low = new Low<ArticleFile>(new DurableJSONFile(this.articlePath(article.id), this.options), {
+      version: SCHEMA_VERSION,
+      article,
+    });
+    await low.write();
+    this.articles.set(article.id, low);
+    await this.changeLibrary((lib) => ({ ...lib, articles: [summarise(article), ...lib.articles] }));
+    return article;
+  }
+
+  async updateMeta(id: string, patch: ArticleMetaPatch): Promise<Article> {
+    const article = await this.changeArticle(id, (a) => ({ ...a, ...definedOnly(patch) }));
+    await this.changeLibrary((lib) => replaceSummary(lib, article));
+    return article;
+  }
+
+  async mark(articleId: string, statementId: string, patch: StatementPatch): Promise<Statement> {
+    let changed: Statement | undefined;
+    const article = await this.changeArticle(articleId, (a) => {
+      const i = a.statements.findIndex((s) => s.id === statementId);
+      const current = a.statements[i];
+      if (!current) throw new UserError('not-found', `Statement ${statementId} is not in the article "${a.title}".`);
+      changed = { ...current, ...definedOnly(patch), updatedAt: this.now() };
+      const statements = a.statements.slice();
+      statements[i] = changed;
+      return { ...a, statements };
+    });
+    // The index only caches counts: write it behind, it is rebuilt if we die first.
+    this.library.data = replaceSummary(this.library.data, article);
+    this.scheduleIndexFlush();
+    return changed!;
+  }
+
+  /** Moves an article to the trash, where it can be restored for TRASH_DAYS days. */
+  async delete(id: string): Promise<void> {
+    this.assertWritable();
+    await this.exclusive(id, async () => {
+      const summary = this.library.data.articles.find((a) => a.id === id);
+      if (!summary) throw new UserError('not-found', `There is no article ${id} in the library.`);
+      await moveWithBackups(this.articlePath(id), this.trashPath(id));
+      this.articles.delete(id);
+      await this.changeLibrary((lib) => ({
+        ...lib,
+        articles: lib.articles.filter((a) => a.id !== id),
+        trash: [{ ...summary, deletedAt: this.now() }, ...lib.trash],
+      }));
+    });
+  }
+
+  async restore(id: string): Promise<ArticleSummary> {
+    this.assertWritable();
+    return this.exclusive(id, async () => {
+      const entry = this.library.data.trash.find((a) => a.id === id);
+      if (!entry) throw new UserError('not-found', `There is no article ${id} in the trash.`);
+      await moveWithBackups(this.trashPath(id), this.articlePath(id));
+      const { deletedAt: _, ...summary } = entry;
+      await this.changeLibrary((lib) => ({
+        ...lib,
+        articles: [summary, ...lib.articles],
+        trash: lib.trash.filter((a) => a.id !== id),
+      }));
+      return summary;
+    });
+  }
+
+  /** Writes what is pending and lets another process have the store. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled(this.queues.values());
+    await this.flushIndex();
+    await this.lock?.release();
+  }
+
+  // ---- Internals ----
+
+  private now(): string {
+    return this.options.now().toISOString();
+  }
+
+  private assertWritable(): void {
+    if (this.options.readOnly) throw new UserError('read-only', 'This store was opened for reading only.');
+    if (this.closed) throw new UserError('write-failed', 'The store is closed.');
+  }
+
+  private articlePath(id: string): string {
+    return path.join(this.dir, 'articles', `${id}.json`);
+  }
+
+  private trashPath(id: string): string {
+    return path.join(this.dir, 'trash', `${id}.json`);
+  }
+
+  /** Runs fn after every earlier change to the same key has finished. */
+  private exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const settled = run.catch(() => undefined);
+    this.queues.set(key, settled);
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key);
+    });
+    return run;
+  }
+
+  /** Applies change to a copy, writes it, and only then makes it the article everyone sees. */
+  private changeArticle(id: string, change: (a: Article) => Article): Promise<Article> {
+    this.assertWritable();
+    return this.exclusive(id, async () => {
+      const low = await this.articleFile(id);
+      const before = low.data;
+      const article = { ...change(before.article), updatedAt: this.now() };
+      low.data = { version: SCHEMA_VERSION, article };
+      try {
+        await low.write();
+      } catch (err) {
+        low.data = before;
+        throw err;
+      }
+      return article;
+    });
+  }
+
+  private changeLibrary(change: (lib: LibraryFile) => LibraryFile): Promise<void> {
+    this.library.data = change(this.library.data);
+    return this.flushIndex();
+  }
+
+  private scheduleIndexFlush(): void {
+    if (this.indexTimer) return;
+    this.indexTimer = setTimeout(() => {
+      this.indexTimer = null;
+      void this.flushIndex().catch(() => undefined); // retried at the next change or at close
+    }, INDEX_FLUSH_DELAY_MS);
+    this.indexTimer.unref?.();
+  }
+
+  private flushIndex(): Promise<void> {
+    if (this.options.readOnly) return Promise.resolve();
+    if (this.indexTimer) {
+      clearTimeout(this.indexTimer);
+      this.indexTimer = null;
+    }
+    return this.exclusive('library.json', () => this.library.write());
+  }
+
+  private async articleFile(id: string): Promise<Low<ArticleFile>> {
+    const cached = this.articles.get(id);
+    if (cached) return cached;
+    if (!this.library.data.articles.some((a) => a.id === id)) {
+      throw new UserError('not-found', `There is no article ${id} in the library.`);
+    }
+    const file = this.articlePath(id);
+    const data = await this.readChecked(file, 'article', ArticleFileSchema);
+    if (!data) {
+      throw new UserError(
+        'damaged',
+        `The article file ${file} is missing or damaged and no backup could be restored.` +
+          (this.notices.length ? ` See ${path.join(this.dir, 'damaged')}.` : ''),
+      );
+    }
+    const low = new Low<ArticleFile>(new DurableJSONFile(file, this.options), data);
+    this.articles.set(id, low);
+    return low;
+  }
+
+  private async loadLibrary(lastSessionDied: boolean): Promise<void> {
+    const file = path.join(this.dir, 'library.json');
+    const data = lastSessionDied ? null : await this.readChecked(file, 'library', LibraryFileSchema, { backups: false });
+    if (data) {
+      this.library.data = data;
+    } else if (lastSessionDied || (await readText(file)) !== null || (await this.hasArticleFiles())) {
+      // The index is only a cache of the article files: rebuild it rather than trust an old copy.
+      this.library.data = await this.rebuildLibrary();
+      if (!this.options.readOnly) await this.library.write();
+    }
+    if (!this.options.readOnly) await this.purgeTrash();
+  }
+
+  private async hasArticleFiles(): Promise<boolean> {
+    const names = await fs.readdir(path.join(this.dir, 'articles')).catch(() => [] as string[]);
+    return names.some((n) => n.endsWith('.json'));
+  }
+
+  private async rebuildLibrary(): Promise<LibraryFile> {
+    const previous = await this.readChecked(path.join(this.dir, 'library.json'), 'library', LibraryFileSchema, {
+      backups: false,
+      quiet: true,
+    });
+    const articles: ArticleSummary[] = [];
+    for (const name of await jsonFiles(path.join(this.dir, 'articles'))) {
+      const data = await this.readChecked(path.join(this.dir, 'articles', name), 'article', ArticleFileSchema);
+      if (data) articles.push(summarise(data.article));
+    }
+    articles.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    const trash: TrashEntry[] = [];
+    for (const name of await jsonFiles(path.join(this.dir, 'trash'))) {
+      const known = previous?.trash.find((t) => `${t.id}.json` === name);
+      if (known) {
+        trash.push(known);
+        continue;
+      }
+      const data = await this.readChecked(path.join(this.dir, 'trash', name), 'article', ArticleFileSchema, { quiet: true });
+      const stat = await fs.stat(path.join(this.dir, 'trash', name));
+      if (data) trash.push({ ...summarise(data.article), deletedAt: stat.ctime.toISOString() });
+    }
+    return { version: SCHEMA_VERSION, articles, trash };
+  }
+
+  private async purgeTrash(): Promise<void> {
+    const cutoff = this.options.now().getTime() - TRASH_DAYS * 24 * 3600 * 1000;
+    const expired = this.library.data.trash.filter((t) => Date.parse(t.deletedAt) < cutoff);
+    if (!expired.length) return;
+    for (const t of expired) {
+      for (const f of [this.trashPath(t.id), ...backupsOf(this.trashPath(t.id))]) await fs.rm(f, { force: true });
+    }
+    await this.changeLibrary((lib) => ({ ...lib, trash: lib.trash.filter((t) => !expired.includes(t)) }));
+  }
+
+  /**
+   * Reads and checks one file. A damaged file (not JSON, wrong shape, or from a newer Factdesk)
+   * is never overwritten: it is moved to damaged/, the newest good backup is put in its place,
+   * and a notice says what happened. Returns null when the file is missing or nothing could be
+   * restored.
+   */
+  private async readChecked<S extends v.GenericSchema>(
+    file: string,
+    kind: FileKind,
+    schema: S,
+    opts: { backups?: boolean; quiet?: boolean } = {},
+  ): Promise<v.InferOutput<S> | null> {
+    const text = await readText(file);
+    if (text === null) return null;
+    const first = parse(text, kind, file, schema);
+    if (first.ok) return first.value;
+    if (opts.quiet) return null;
+    if (this.options.readOnly) {
+      throw new UserError('damaged', `${first.problem} Open Factdesk (or run a command that changes the store) to recover it.`);
+    }
+    const movedTo = await this.quarantine(file);
+    let restoredFrom: string | null = null;
+    let value: v.InferOutput<S> | null = null;
+    if (opts.backups !== false) {
+      for (let g = 1; g <= BACKUP_GENERATIONS && !value; g++) {
+        const backupText = await readText(backupPath(file, g));
+        const backup = backupText === null ? null : parse(backupText, kind, file, schema);
+        if (backup?.ok) {
+          await fs.copyFile(backupPath(file, g), file);
+          restoredFrom = backupPath(file, g);
+          value = backup.value;
+        }
+      }
+    }
+    this.notices.push({ file, problem: first.problem, movedTo, restoredFrom, at: this.now() });
+    return value;
+  }
+
+  private async quarantine(file: string): Promise<string> {
+    const dir = path.join(this.dir, 'damaged');
+    await fs.mkdir(dir, { recursive: true });
+    const stamp = this.now().replace(/[:.]/g, '-');
+    const target = path.join(dir, `${path.basename(file)}.${stamp}`);
+    await fs.rename(file, target);
+    return target;
+  }
+}
+
+function parse<S extends v.GenericSchema>(
+  text: string,
+  kind: FileKind,
+  file: string,
+  schema: S,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; problem: string } {
+  if (text.trim() === '') return { ok: false, problem: `${file} is empty.` };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problem: `${file} is not valid JSON (${(err as Error).message}); it may have been cut off.` };
+  }
+  try {
+    raw = migrate(raw, kind, file);
+  } catch (err) {
+    return { ok: false, problem: (err as Error).message };
+  }
+  const result = v.safeParse(schema, raw);
+  if (result.success) return { ok: true, value: result.output };
+  const issue = result.issues[0];
+  const where = issue ? v.getDotPath(issue) : null;
+  return { ok: false, problem: `${file} does not match Factdesk's format (${where ? `${where}: ` : ''}${issue?.message}).` };
+}
+
+export function summarise(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    publishedAt: article.publishedAt,
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+    statementCount: article.statements.length,
+    checkedCount: article.statements.filter((s) => s.verdict !== 'unchecked').length,
+  };
+}
+
+function replaceSummary(lib: LibraryFile, article: Article): LibraryFile {
+  return { ...lib, articles: lib.articles.map((a) => (a.id === article.id ? summarise(article) : a)) };
+}
+
+function emptyLibrary(): LibraryFile {
+  return { version: SCHEMA_VERSION, articles: [], trash: [] };
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+function newId(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+function backupsOf(file: string): string[] {
+  return Array.from({ length: BACKUP_GENERATIONS }, (_, i) => backupPath(file, i + 1));
+}
+
+async function moveWithBackups(from: string, to: string): Promise<void> {
+  await fs.rename(from, to);
+  for (let g = 1; g <= BACKUP_GENERATIONS; g++) {
+    await fs.rename(backupPath(from, g), backupPath(to, g)).catch(() => undefined);
+  }
+}
+
+async function jsonFiles(dir: string): Promise<string[]> {
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith('.json'));
+}
