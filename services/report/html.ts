@@ -36,6 +36,7 @@ dl.meta dt { color: #666; } dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 table.summary { border-collapse: collapse; font: .85rem system-ui, 'Noto Sans', sans-serif; width: 100%; }
 table.summary td { padding: .2rem .4rem; border-bottom: 1px solid #eee; }
 table.summary td.n { text-align: right; width: 3rem; font-variant-numeric: tabular-nums; }
+table.summary td:first-child { width: 10rem; } table.summary td:last-child { width: 60%; }
 .bar { height: .6rem; border-radius: 2px; min-width: 1px; }
 .verdict { display: inline-block; font: 600 .7rem/1 system-ui, 'Noto Sans', sans-serif; letter-spacing: .04em; text-transform: uppercase; color: #fff; padding: .25rem .45rem; border-radius: 3px; }
 ol.statements { padding: 0; list-style: none; counter-reset: s; }

@@ -1,0 +1,196 @@
+/**
+ * One `app` fixture, two hosts. Specs import `test` and `expect` from here and never know
+ * which host they run in:
+ * - electron: the real app (`_electron.launch`), OS dialogs stubbed in the main process;
+ * - chromium: the built renderer in Debian's Chromium, with window.api created from the
+ *   contract's method list and every call routed (page.exposeBinding) to the real handlers
+ *   from main/handlers.ts over a real store in a temporary folder.
+ * Each test gets its own store folder, removed afterwards.
+ */
+import { test as base, expect, chromium, _electron, type Browser, type Page } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { API_METHODS } from '../api/contract';
+import { createHandlers, dispatch, type Host } from '../main/handlers';
+import { Store } from '../store/store';
+import { findElectronBinary } from './electron-binary';
+import { serveRenderer } from './serve';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export interface FactdeskApp {
+  host: 'chromium' | 'electron';
+  page: Page;
+  storeDir: string;
+  /** Quits and starts the app again on the same store. */
+  restart(): Promise<void>;
+  /** The next native save dialog answers with this file. */
+  answerSaveDialog(file: string): Promise<void>;
+  /** The next native open dialog answers with this file. */
+  answerOpenDialog(file: string): Promise<void>;
+  /** Uncaught errors in the page: every test ends by checking there were none. */
+  pageErrors: string[];
+}
+
+interface Options {
+  host: 'chromium' | 'electron';
+}
+
+export const test = base.extend<{ app: FactdeskApp }, Options & { browser: Browser; rendererUrl: string }>({
+  host: ['chromium', { option: true, scope: 'worker' }],
+
+  rendererUrl: [
+    async ({ host }, use) => {
+      if (host !== 'chromium') return use('');
+      const server = await serveRenderer(path.join(ROOT, 'out/renderer'));
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  browser: [
+    async ({ host }, use) => {
+      if (host !== 'chromium') return use(undefined as unknown as Browser);
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  app: async ({ host, browser, rendererUrl }, use, testInfo) => {
+    const storeDir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-e2e-'));
+    const app =
+      host === 'electron' ? await launchElectron(storeDir) : await launchChromium(browser, rendererUrl, storeDir);
+    await use(app.driver);
+    await app.close();
+    await rm(storeDir, { recursive: true, force: true });
+    if (testInfo.status === testInfo.expectedStatus) expect(app.driver.pageErrors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+async function launchChromium(browser: Browser, url: string, storeDir: string) {
+  const answers: { save: string[]; open: string[] } = { save: [], open: [] };
+  const host: Host = {
+    chooseArticleFile: async () => answers.open.shift() ?? null,
+    chooseReportPath: async () => answers.save.shift() ?? null,
+    openExternal: async () => undefined,
+  };
+  let store = await Store.open(storeDir, { by: 'the e2e test' });
+  let api = createHandlers(store, host);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.exposeBinding('__factdeskInvoke', (_source, method: string, args: unknown[]) =>
+    dispatch(api, method, args.map(decodeBytes)),
+  );
+  await page.addInitScript(installBridge, API_METHODS as string[]);
+  await page.goto(url);
+  const driver: FactdeskApp = {
+    host: 'chromium',
+    page,
+    storeDir,
+    pageErrors,
+    async restart() {
+      await store.close();
+      store = await Store.open(storeDir, { by: 'the e2e test' });
+      api = createHandlers(store, host);
+      await page.reload();
+    },
+    answerSaveDialog: async (file) => void answers.save.push(file),
+    answerOpenDialog: async (file) => void answers.open.push(file),
+  };
+  return {
+    driver,
+    close: async () => {
+      await context.close();
+      await store.close();
+    },
+  };
+}
+
+/** Runs in the page: window.api as the preload would expose it, one method per contract entry. */
+function installBridge(methods: string[]) {
+  const invoke = (window as unknown as { __factdeskInvoke(m: string, a: unknown[]): Promise<unknown> }).__factdeskInvoke;
+  // exposeBinding passes JSON, so bytes travel as base64.
+  const encode = (value: unknown): unknown => {
+    if (value && typeof value === 'object' && 'bytes' in value && value.bytes instanceof Uint8Array) {
+      let binary = '';
+      const bytes = value.bytes;
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return { ...value, bytes: { $base64: btoa(binary) } };
+    }
+    return value;
+  };
+  const api: Record<string, unknown> = {};
+  for (const method of methods) api[method] = (...args: unknown[]) => invoke(method, args.map(encode));
+  api.onMenuCommand = () => () => undefined;
+  Object.defineProperty(window, 'api', { value: Object.freeze(api) });
+}
+
+function decodeBytes(value: unknown): unknown {
+  if (value && typeof value === 'object' && 'bytes' in value) {
+    const bytes = (value as { bytes: unknown }).bytes;
+    if (bytes && typeof bytes === 'object' && '$base64' in bytes) {
+      return { ...value, bytes: new Uint8Array(Buffer.from(String(bytes.$base64), 'base64')) };
+    }
+  }
+  return value;
+}
+
+async function launchElectron(storeDir: string) {
+  const executablePath = findElectronBinary();
+  test.skip(
+    !executablePath,
+    'Electron binary not found: the electron npm package downloads it on first run, which this machine cannot do. ' +
+      'These specs run against real Electron wherever the binary exists; the chromium project runs them here.',
+  );
+  const start = () =>
+    _electron.launch({
+      executablePath: executablePath!,
+      args: [ROOT],
+      env: { ...process.env, FACTDESK_STORE: storeDir, NODE_ENV: 'test' },
+    });
+  let electronApp = await start();
+  const pageErrors: string[] = [];
+  const watch = (page: Page) => page.on('pageerror', (err) => pageErrors.push(err.message));
+  let page = await electronApp.firstWindow();
+  watch(page);
+  const driver: FactdeskApp = {
+    host: 'electron',
+    get page() {
+      return page;
+    },
+    storeDir,
+    pageErrors,
+    async restart() {
+      await electronApp.close();
+      electronApp = await start();
+      page = await electronApp.firstWindow();
+      watch(page);
+    },
+    answerSaveDialog: (file) =>
+      electronApp.evaluate(({ dialog }, filePath) => {
+        dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+      }, file),
+    answerOpenDialog: (file) =>
+      electronApp.evaluate(({ dialog }, filePath) => {
+        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] })) as typeof dialog.showOpenDialog;
+      }, file),
+  };
+  return { driver, close: () => electronApp.close() };
+}

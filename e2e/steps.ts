@@ -1,0 +1,30 @@
+/** What an editor does, in the words of the specs. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const SAMPLE = path.resolve(import.meta.dirname, '../../shared/samples/hit-and-run.txt');
+
+export async function sampleText(): Promise<string> {
+  return readFile(SAMPLE, 'utf8');
+}
+
+/** New article → paste → Create, and wait for the reading view. */
+export async function createArticle(page: Page, text: string, fields: { outlet?: string } = {}): Promise<void> {
+  await page.getByRole('button', { name: 'New article' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await dialog.getByTestId('article-text').fill(text);
+  if (fields.outlet) await dialog.getByLabel('Outlet').fill(fields.outlet);
+  await dialog.getByRole('button', { name: 'Create and check' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('article', { name: 'Article statements' })).toBeVisible();
+}
+
+export function statement(page: Page, text: string) {
+  return page.getByTestId('statement').filter({ hasText: text });
+}
+
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId('save-state')).toHaveText('✓ Saved');
+}

@@ -1,0 +1,127 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Article, FactdeskApi, Result } from '../api/contract';
+import { Store } from '../store/store';
+import { emptySource } from '../store/verdicts';
+import { createHandlers, dispatch, firstLine, type Host } from './handlers';
+
+let dir: string;
+let store: Store;
+let api: FactdeskApi;
+let saveAnswer: string | null;
+
+const host: Host = {
+  chooseArticleFile: async () => null,
+  chooseReportPath: async () => saveAnswer,
+  openExternal: async () => undefined,
+};
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-handlers-'));
+  store = await Store.open(dir);
+  api = createHandlers(store, host);
+  saveAnswer = null;
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function ok<T>(result: Promise<Result<unknown>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`expected success, got ${r.error.message}`);
+  return r.value as T;
+}
+
+describe('createArticle', () => {
+  it('splits the text into statements whose offsets slice the article exactly', async () => {
+    const text = 'Council backs plan\n\nThe council voted 7-2 on Tuesday. Dr. Lee abstained.';
+    const article = await ok<Article>(dispatch(api, 'createArticle', [{ text, outlet: 'Bugle' }]));
+    expect(article.title).toBe('Council backs plan');
+    expect(article.statements.map((s) => s.text)).toEqual([
+      'Council backs plan',
+      'The council voted 7-2 on Tuesday.',
+      'Dr. Lee abstained.',
+    ]);
+    for (const s of article.statements) expect(article.text.slice(s.start, s.end)).toBe(s.text);
+    expect(store.list()[0]).toMatchObject({ title: 'Council backs plan', outlet: 'Bugle', statementCount: 3, checkedCount: 0 });
+  });
+
+  it('keeps a title the editor gave', async () => {
+    const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'One. Two.', title: 'Mine' }]));
+    expect(article.title).toBe('Mine');
+  });
+
+  it('refuses empty text and bad links with messages that name the field', async () => {
+    expect(await dispatch(api, 'createArticle', [{ text: '   \n ' }])).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'The article text is empty' },
+    });
+    const bad = await dispatch(api, 'createArticle', [{ text: 'A claim.', url: 'javascript:alert(1)' }]);
+    expect(bad).toEqual({ ok: false, error: { code: 'invalid-input', message: 'URL must start with http:// or https://' } });
+    expect(store.list()).toEqual([]);
+  });
+});
+
+describe('the IPC boundary', () => {
+  it('rejects unknown methods, wrong argument counts, extra fields and oversized payloads', async () => {
+    expect(await dispatch(api, 'evalSomething', [])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(api, 'getArticle', [])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(api, 'getArticle', ['../../etc/passwd'])).toMatchObject({
+      ok: false,
+      error: { message: 'The request is not a valid id' },
+    });
+    const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'One claim.' }]));
+    const sid = article.statements[0]!.id;
+    expect(await dispatch(api, 'markStatement', [article.id, sid, { verdict: 'verified', admin: true }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect(await dispatch(api, 'markStatement', [article.id, sid, { verdict: 'true-ish' }])).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/^Verdict /) },
+    });
+    expect(
+      await dispatch(api, 'markStatement', [article.id, sid, { note: 'x'.repeat(20_001) }]),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringMatching(/^Note /) } });
+    expect(
+      await dispatch(api, 'readArticleFile', [{ name: 'big.txt', bytes: new Uint8Array(11 * 1024 * 1024) }]),
+    ).toMatchObject({ ok: false, error: { message: 'The file is larger than 10 MB' } });
+    expect(await dispatch(api, 'openExternal', ['file:///etc/passwd'])).toMatchObject({ ok: false });
+  });
+
+  it('marks a statement and acknowledges only what is on disk', async () => {
+    const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Rates rose. Prices fell.' }]));
+    const sid = article.statements[1]!.id;
+    const source = { ...emptySource(), quote: 'prices fell 2%', url: 'https://stats.example/cpi' };
+    await ok(dispatch(api, 'markStatement', [article.id, sid, { verdict: 'verified', sources: [source] }]));
+    const onDisk = JSON.parse(await readFile(path.join(dir, 'articles', `${article.id}.json`), 'utf8'));
+    expect(onDisk.article.statements[1]).toMatchObject({ verdict: 'verified', sources: [source] });
+  });
+
+  it('reports a missing article plainly', async () => {
+    expect(await dispatch(api, 'getArticle', ['nope'])).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'There is no article nope in the library.' },
+    });
+  });
+});
+
+describe('exportReport', () => {
+  it('writes the report where the save dialog says, and nothing when it is cancelled', async () => {
+    const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Headline\n\nA claim.' }]));
+    expect(await ok(dispatch(api, 'exportReport', [article.id, 'md']))).toBeNull();
+    saveAnswer = path.join(dir, 'report.md');
+    expect(await ok(dispatch(api, 'exportReport', [article.id, 'md']))).toEqual({ path: saveAnswer });
+    expect(await readFile(saveAnswer, 'utf8')).toContain('# Fact-check: Headline');
+  });
+});
+
+describe('firstLine', () => {
+  it('takes the first non-empty line, shortened for the library', () => {
+    expect(firstLine('\n\n  Headline  \nBody')).toBe('Headline');
+    expect(firstLine('x'.repeat(300))).toHaveLength(200);
+  });
+});

@@ -1,0 +1,57 @@
+/** One writer across processes: a second Factdesk never writes a store another one holds. */
+import { promises as fs } from 'node:fs';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { Store } from '../../store/store';
+import { sampleArticle, tempDir } from '../../store/fixtures/helpers';
+import { startChild } from './protocol';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await tempDir('factdesk-lock-');
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+it('a second process is refused with a message naming the holder, and gets in once it closes', async () => {
+  const child = startChild('hold', dir);
+  try {
+    const pid = await child.ready;
+    const error = await Store.open(dir).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'UserError', code: 'locked' });
+    expect((error as Error).message).toMatch(new RegExp(`in use by the lock test \\(process ${pid}, since `));
+  } finally {
+    child.process.stdin.end(); // the child closes its store and exits
+  }
+  expect(await child.exited).toEqual({ code: 0, signal: null });
+  const store = await Store.open(dir);
+  await store.close();
+});
+
+it('a holder killed with -9 leaves a stale lock that the next process takes over', async () => {
+  const setup = await Store.open(dir);
+  const { input, sentences } = sampleArticle(4);
+  const a = await setup.create(input, sentences);
+  await setup.close();
+
+  const child = startChild('mark', dir, 100);
+  await child.ready;
+  // Let it acknowledge a few marks, then kill it before its index flush (written behind, 500 ms).
+  let ended = false;
+  void child.exited.then(() => (ended = true));
+  while (!ended && !child.lines.some((l) => l.startsWith('ack '))) await new Promise((r) => setTimeout(r, 5));
+  expect(child.stderr()).toBe('');
+  child.process.kill('SIGKILL');
+  await child.exited;
+
+  const store = await Store.open(dir);
+  try {
+    const article = await store.get(a.id);
+    const checked = article.statements.filter((s) => s.verdict !== 'unchecked').length;
+    expect(checked).toBeGreaterThan(0);
+    // The index was rebuilt from the article file, not read from the stale library.json.
+    expect(store.list()).toEqual([expect.objectContaining({ id: a.id, checkedCount: checked })]);
+  } finally {
+    await store.close();
+  }
+});

@@ -1,0 +1,146 @@
+/**
+ * What the Chromium e2e run cannot see, because there window.api is injected: the built main
+ * process is loaded under Node with a stand-in `electron` module (test/wiring/), and the built
+ * preload is evaluated with a stand-in contextBridge. Needs `npm run build` first.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_METHODS, CHANNELS } from '../api/contract';
+import { CONTENT_SECURITY_POLICY } from '../main/security';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const MAIN = path.join(ROOT, 'out/main/index.js');
+const run = promisify(execFile);
+
+interface WiringReport {
+  singleInstanceLock: boolean;
+  sandboxEnabled: boolean;
+  windows: { options: { webPreferences: Record<string, unknown> }; loaded: { file?: string; url?: string } }[];
+  handlers: string[];
+  headers: Record<string, string[]>;
+  permissionHandler: boolean;
+  permissionCheckHandler: boolean;
+  windowOpen: { action: string };
+  navigationPrevented: boolean;
+  foreignFrameResult: { ok: boolean; error?: { code: string } };
+  appFrameResult: { ok: boolean; value?: unknown };
+  menu: { label?: string; submenu?: { label?: string; accelerator?: string; registerAccelerator?: boolean }[] }[];
+  errorBox?: { message: string };
+}
+
+describe('the built main process', () => {
+  let report: WiringReport;
+  let tmp: string;
+
+  beforeAll(async () => {
+    if (!existsSync(MAIN)) throw new Error('out/main/index.js is missing: run `npm run build` first.');
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'factdesk-wiring-'));
+    const reportFile = path.join(tmp, 'report.json');
+    await run(process.execPath, ['--import', './test/wiring/register.mjs', MAIN], {
+      cwd: ROOT,
+      env: { ...process.env, FACTDESK_STORE: path.join(tmp, 'store'), WIRING_REPORT: reportFile, ELECTRON_RENDERER_URL: '' },
+    });
+    report = JSON.parse(readFileSync(reportFile, 'utf8'));
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('starts without an error dialog, as the only running copy, with the sandbox enforced', () => {
+    expect(report.errorBox).toBeUndefined();
+    expect(report.singleInstanceLock).toBe(true);
+    expect(report.sandboxEnabled).toBe(true);
+  });
+
+  it('opens one window with contextIsolation and sandbox on and no Node in the page', () => {
+    expect(report.windows).toHaveLength(1);
+    const prefs = report.windows[0]!.options.webPreferences;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      webSecurity: true,
+    });
+  });
+
+  it('points at a preload the build really wrote: one CommonJS file that requires only electron', () => {
+    const preload = report.windows[0]!.options.webPreferences.preload as string;
+    expect(preload).toBe(path.join(ROOT, 'out/preload/index.cjs'));
+    expect(existsSync(preload)).toBe(true);
+    const code = readFileSync(preload, 'utf8');
+    // An ES module does not compile as a classic script; a sandboxed preload must.
+    expect(() => new vm.Script(code, { filename: preload })).not.toThrow();
+    const required = [...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+    expect(new Set(required)).toEqual(new Set(['electron']));
+    expect(code).not.toMatch(/\bimport\s*\(/);
+  });
+
+  it('loads the renderer file the build wrote, whose CSP is the one main enforces', () => {
+    const file = report.windows[0]!.loaded.file!;
+    expect(file).toBe(path.join(ROOT, 'out/renderer/index.html'));
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain(`content="${CONTENT_SECURITY_POLICY}"`);
+    expect(report.headers['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*(unsafe-inline|unsafe-eval|https?:)/);
+  });
+
+  it('registers a handler for every channel of the contract and nothing else', () => {
+    expect([...report.handlers].sort()).toEqual(Object.values(CHANNELS).sort());
+  });
+
+  it('refuses calls from frames that are not the app, and answers the app', () => {
+    expect(report.foreignFrameResult).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(report.appFrameResult).toEqual({ ok: true, value: [] });
+  });
+
+  it('denies new windows, navigation and permission requests', () => {
+    expect(report.windowOpen).toEqual({ action: 'deny' });
+    expect(report.navigationPrevented).toBe(true);
+    expect(report.permissionHandler).toBe(true);
+    expect(report.permissionCheckHandler).toBe(true);
+  });
+
+  it('has a File menu whose shortcuts the renderer handles itself', () => {
+    const file = report.menu.find((m) => m.label === '&File');
+    const items = file?.submenu?.filter((i) => i.accelerator) ?? [];
+    expect(items.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+E', 'CmdOrCtrl+L']);
+    expect(items.every((i) => i.registerAccelerator === false)).toBe(true);
+  });
+});
+
+describe('the built preload', () => {
+  it('exposes exactly the contract as window.api, each method invoking its own channel', async () => {
+    const file = path.join(ROOT, 'out/preload/index.cjs');
+    const exposed: Record<string, unknown> = {};
+    const invoked: unknown[][] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+      ipcRenderer: {
+        invoke: async (...args: unknown[]) => invoked.push(args),
+        on: () => undefined,
+        removeListener: () => undefined,
+      },
+    };
+    const module = { exports: {} };
+    vm.runInNewContext(readFileSync(file, 'utf8'), {
+      require: (name: string) => {
+        if (name !== 'electron') throw new Error(`the preload required ${name}`);
+        return electron;
+      },
+      module,
+      exports: module.exports,
+    });
+    expect(Object.keys(exposed)).toEqual(['api']);
+    const api = exposed.api as Record<string, (...args: unknown[]) => unknown>;
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand'].sort());
+    for (const method of API_METHODS) await api[method]!('arg');
+    expect(invoked).toEqual(API_METHODS.map((m) => [CHANNELS[m], 'arg']));
+    expect(Object.values(api).some((v) => v === electron.ipcRenderer)).toBe(false);
+  });
+});
