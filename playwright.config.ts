@@ -1,11 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import type { HostOption } from './e2e/fixtures';
 
 /**
  * The same specs run twice: in real Electron where its binary exists, and in Debian's
  * Chromium against the built renderer with window.api bridged to the real handlers
  * (e2e/fixtures.ts). Build first: `npm run build`.
  */
-export default defineConfig({
+export default defineConfig<HostOption>({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
   outputDir: 'test-results',

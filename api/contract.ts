@@ -8,6 +8,8 @@ import type {
   ArticleDraft,
   ArticleMetaPatch,
   ArticleSummary,
+  Settings,
+  SettingsPatch,
   Statement,
   StatementPatch,
   StoreNotice,
@@ -19,6 +21,8 @@ export type {
   ArticleDraft,
   ArticleMetaPatch,
   ArticleSummary,
+  Settings,
+  SettingsPatch,
   Source,
   Statement,
   StatementPatch,
@@ -57,15 +61,19 @@ export interface FactdeskApi {
   deleteArticle(articleId: string): Promise<void>;
   restoreArticle(articleId: string): Promise<ArticleSummary>;
   markStatement(articleId: string, statementId: string, patch: StatementPatch): Promise<Statement>;
-  /** Native open dialog for .txt/.md; null when the editor cancels. */
+  /** Native open dialog for .txt/.md/.html/.docx; null when the editor cancels. */
   openArticleFile(): Promise<ImportedDraft | null>;
   readArticleFile(file: DroppedFile): Promise<ImportedDraft>;
+  /** Fetches an http(s) page in the main process and extracts its article; fileName is the site's host name. */
+  importUrl(url: string): Promise<ImportedDraft>;
   /** Native save dialog, then writes the report; null when the editor cancels. */
   exportReport(articleId: string, format: ReportFormat): Promise<{ path: string } | null>;
   /** Opens an http(s) link in the editor's browser. */
   openExternal(url: string): Promise<void>;
   /** What the store had to repair since the app started (damaged files moved aside, backups restored). */
   storeNotices(): Promise<StoreNotice[]>;
+  getSettings(): Promise<Settings>;
+  updateSettings(patch: SettingsPatch): Promise<Settings>;
 }
 
 export type ApiMethod = keyof FactdeskApi;
@@ -81,9 +89,12 @@ export const CHANNELS = {
   markStatement: 'factdesk:statement:mark',
   openArticleFile: 'factdesk:file:open',
   readArticleFile: 'factdesk:file:read',
+  importUrl: 'factdesk:file:url',
   exportReport: 'factdesk:report:export',
   openExternal: 'factdesk:shell:open-external',
   storeNotices: 'factdesk:store:notices',
+  getSettings: 'factdesk:settings:get',
+  updateSettings: 'factdesk:settings:update',
 } as const satisfies Record<ApiMethod, `factdesk:${string}`>;
 
 export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];

@@ -107,6 +107,9 @@ async function run(argv: string[]): Promise<unknown> {
   }
 }
 
+/** The positional arguments a command needs, or a usage error naming them. */
+function need(args: string[], count: 1, usage: string): [string];
+function need(args: string[], count: 2, usage: string): [string, string];
 function need(args: string[], count: number, usage: string): string[] {
   if (args.length < count) throw new UsageError(`Usage: factdesk ${usage}`);
   return args;

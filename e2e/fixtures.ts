@@ -42,11 +42,11 @@ export interface FactdeskApp {
   pageErrors: string[];
 }
 
-interface Options {
+export interface HostOption {
   host: 'chromium' | 'electron';
 }
 
-export const test = base.extend<{ app: FactdeskApp }, Options & { browser: Browser; rendererUrl: string }>({
+export const test = base.extend<{ app: FactdeskApp }, HostOption & { browser: Browser; rendererUrl: string }>({
   host: ['chromium', { option: true, scope: 'worker' }],
 
   rendererUrl: [

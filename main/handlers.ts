@@ -19,11 +19,13 @@ import {
   ArticleIdSchema,
   ArticleMetaPatchSchema,
   StatementIdSchema,
+  SettingsPatchSchema,
   StatementPatchSchema,
 } from '../store/schema';
+import { SettingsStore } from '../store/settings';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
-import { importArticleBytes, importArticleFile, MAX_IMPORT_BYTES } from '../services/import';
+import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES } from '../services/import';
 import { renderReport, reportFileName } from '../services/report';
 
 /** What the desktop provides around the handlers: dialogs and the browser. Tests bring their own. */
@@ -34,6 +36,7 @@ export interface Host {
 }
 
 export function createHandlers(store: Store, host: Host): FactdeskApi {
+  const settings = new SettingsStore(store.dir);
   return {
     listArticles: async () => store.list(),
     listTrash: async () => store.trash(),
@@ -51,6 +54,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       return file ? importArticleFile(file) : null;
     },
     readArticleFile: async (file) => importArticleBytes(file.name, file.bytes),
+    importUrl: (url) => importArticleUrl(url),
     exportReport: async (articleId, format) => {
       const article = await store.get(articleId);
       const target = await host.chooseReportPath(reportFileName(article, format), format);
@@ -60,6 +64,8 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     },
     openExternal: (url) => host.openExternal(url),
     storeNotices: async () => store.notices.slice(),
+    getSettings: () => settings.get(),
+    updateSettings: (patch) => settings.update(patch),
   };
 }
 
@@ -101,9 +107,12 @@ const ARGUMENTS = {
       ),
     }),
   ]),
+  importUrl: v.tuple([httpUrl]),
   exportReport: v.tuple([ArticleIdSchema, v.picklist(REPORT_FORMATS)]),
   openExternal: v.tuple([httpUrl]),
   storeNotices: v.tuple([]),
+  getSettings: v.tuple([]),
+  updateSettings: v.tuple([v.strictObject(SettingsPatchSchema.entries)]),
 } satisfies Record<ApiMethod, v.GenericSchema>;
 
 /**

@@ -21,9 +21,12 @@ const api: Bridge = {
   markStatement: call('markStatement'),
   openArticleFile: call('openArticleFile'),
   readArticleFile: call('readArticleFile'),
+  importUrl: call('importUrl'),
   exportReport: call('exportReport'),
   openExternal: call('openExternal'),
   storeNotices: call('storeNotices'),
+  getSettings: call('getSettings'),
+  updateSettings: call('updateSettings'),
   onMenuCommand(listener) {
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);

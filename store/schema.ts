@@ -146,5 +146,16 @@ export interface StoreNotice {
   at: string;
 }
 
+export const SettingsSchema = v.object({
+  /** Who is checking: recorded with every change, shown to reviewers. */
+  editorName: shortText,
+  /** The organisation that publishes the fact-checks (ClaimReview author). */
+  newsroomName: shortText,
+  newsroomUrl: webUrl,
+});
+export type Settings = v.InferOutput<typeof SettingsSchema>;
+export const SettingsPatchSchema = v.partial(SettingsSchema);
+export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
+
 export const ArticleIdSchema = id;
 export const StatementIdSchema = id;
