@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
 import { createArticle, sampleText, statement, waitUntilSaved } from './steps';
 
@@ -126,6 +126,25 @@ test('a .txt file dropped on the window opens as a new article; a binary one is 
   await drop(page, 'photo.txt', 'text/plain', '\u0000\u0001\u0002PNG\u0000\u0000binary');
   await expect(page.getByRole('alert')).toHaveText(/photo\.txt is not UTF-8 text|photo\.txt looks like a binary file/);
   await expect(page.getByRole('dialog', { name: 'New article' })).toBeHidden();
+});
+
+test('Ctrl/Cmd+O opens a Markdown file through the open dialog, its heading as the title', async ({ app }) => {
+  const { page } = app;
+  const file = test.info().outputPath('budget.md');
+  await writeFile(file, '# Budget *passes*\n\nThe [council](https://council.example) approved it on Jan. 5. Dr. Okafor voted no.\n');
+  await app.answerOpenDialog(file);
+  await page.keyboard.press('Control+o');
+  const dialog = page.getByRole('dialog', { name: 'New article' });
+  await expect(dialog.getByLabel('Title')).toHaveValue('Budget passes');
+  await expect(dialog.getByTestId('article-text')).toHaveValue(
+    'Budget passes\n\nThe council approved it on Jan. 5. Dr. Okafor voted no.',
+  );
+  await dialog.getByRole('button', { name: 'Create and check' }).click();
+  await expect(page.getByTestId('statement')).toHaveText([
+    'Budget passes',
+    'The council approved it on Jan. 5.',
+    'Dr. Okafor voted no.',
+  ]);
 });
 
 test('deleting asks first, names the article, and the trash gives it back', async ({ app }) => {
