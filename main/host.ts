@@ -1,5 +1,6 @@
 import { dialog, shell, type BrowserWindow } from 'electron';
 import type { ReportFormat } from '../api/contract';
+import { ARTICLE_EXTENSIONS } from '../services/import';
 import type { Host } from './handlers';
 import { isSafeExternalUrl } from './security';
 
@@ -17,7 +18,7 @@ export function electronHost(getWindow: () => BrowserWindow | null): Host {
         title: 'Open an article',
         properties: ['openFile'],
         filters: [
-          { name: 'Articles', extensions: ['txt', 'md', 'markdown'] },
+          { name: 'Articles', extensions: [...ARTICLE_EXTENSIONS] },
           { name: 'All files', extensions: ['*'] },
         ],
       };

@@ -81,13 +81,22 @@ async function keepBackup(file: string): Promise<void> {
   for (let g = BACKUP_GENERATIONS; g > 1; g--) {
     await fs.rename(backupPath(file, g - 1), backupPath(file, g)).catch(ignoreMissing);
   }
+  // rename() between two links to the same file does nothing and leaves both names (POSIX). That
+  // happens after a crash between the link below and the rename over the file: bak1 and bak2 end
+  // up as one file. Left there, bak1 made the link fail and the copy fallback then rewrote that
+  // shared file in place, so a crash during the copy tore both backups (the crash test caught
+  // it). bak2 still holds the same data, so dropping the name bak1 loses nothing.
+  await fs.unlink(backupPath(file, 1)).catch(ignoreMissing);
   try {
     await fs.link(file, backupPath(file, 1));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return; // first write: nothing to keep
-    // Folders that cannot hard-link (some network shares, FAT) get a copy instead.
-    await fs.copyFile(file, backupPath(file, 1));
+    // Folders that cannot hard-link (some network shares, FAT) get a copy instead, made under a
+    // temporary name so that a crash mid-copy never leaves a torn backup.
+    const tmp = `${backupPath(file, 1)}.${process.pid}.tmp`;
+    await fs.copyFile(file, tmp);
+    await fs.rename(tmp, backupPath(file, 1));
   }
 }
 

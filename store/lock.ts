@@ -24,16 +24,34 @@ export interface StoreLock {
   release(): Promise<void>;
 }
 
+/**
+ * Locks this process holds. A lock file carrying our own pid is otherwise taken for a stale one
+ * (pids are reused across reboots, and in containers the app is often the same low pid), so
+ * without this a second Store.open in the same process would "take over" from the first and the
+ * two would overwrite each other's changes.
+ */
+const heldHere = new Map<string, LockInfo>();
+
 export async function acquireLock(dir: string, by: string): Promise<StoreLock> {
   const file = path.join(dir, LOCK_FILE);
+  const key = path.resolve(file);
   const mine: LockInfo = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString(), by };
+  const here = heldHere.get(key);
+  if (here) {
+    throw new UserError(
+      'locked',
+      `The store at ${dir} is already open in this process, by ${here.by} (since ${here.since}). Close it first.`,
+    );
+  }
   let tookOverStale = false;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await fs.writeFile(file, JSON.stringify(mine), { flag: 'wx' });
+      heldHere.set(key, mine);
       return {
         tookOverStale,
         release: async () => {
+          heldHere.delete(key);
           const holder = await readLock(file);
           if (holder?.pid === mine.pid && holder.hostname === mine.hostname) await fs.rm(file, { force: true });
         },

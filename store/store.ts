@@ -16,12 +16,13 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
-import { BACKUP_GENERATIONS, backupPath, DurableJSONFile, readText } from './durable-file';
-import { UserError } from './errors';
+import { BACKUP_GENERATIONS, backupPath, DurableJSONFile, readText, type DurableOptions } from './durable-file';
+import { describeWriteError, UserError } from './errors';
 import { acquireLock, type StoreLock } from './lock';
 import { migrate, type FileKind } from './migrations';
 import {
   ArticleFileSchema,
+  ArticleSchema,
   LibraryFileSchema,
   SCHEMA_VERSION,
   type Article,
@@ -46,6 +47,11 @@ export interface StoreOptions {
   /** Who holds the lock, for the message a second process sees. */
   by?: string;
   now?: () => Date;
+  /**
+   * Test seam only: replaces the write of each file's temporary copy, so tests can make the
+   * disk fail (ENOSPC, EACCES) on demand. Tests run as root, where a read-only folder is not.
+   */
+  writeFile?: DurableOptions['writeFile'];
 }
 
 
@@ -67,6 +73,8 @@ export interface NewArticle {
 export class Store {
   readonly notices: StoreNotice[] = [];
   private readonly articles = new Map<string, Low<ArticleFile>>();
+  /** Articles being read: a second caller waits for the same read (one Low, one write queue per file). */
+  private readonly loading = new Map<string, Promise<Low<ArticleFile>>>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private indexTimer: NodeJS.Timeout | null = null;
   private indexFlush: Promise<void> | null = null;
@@ -76,12 +84,18 @@ export class Store {
     readonly dir: string,
     private readonly library: Low<LibraryFile>,
     private readonly lock: StoreLock | null,
-    private readonly options: Required<Pick<StoreOptions, 'durable' | 'readOnly'>> & { now: () => Date },
+    private readonly options: Required<Pick<StoreOptions, 'durable' | 'readOnly'>> &
+      Pick<StoreOptions, 'writeFile'> & { now: () => Date },
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
     const readOnly = options.readOnly ?? false;
-    const resolved = { durable: options.durable ?? true, readOnly, now: options.now ?? (() => new Date()) };
+    const resolved = {
+      durable: options.durable ?? true,
+      readOnly,
+      now: options.now ?? (() => new Date()),
+      writeFile: options.writeFile,
+    };
     if (!readOnly) {
       await fs.mkdir(path.join(dir, 'articles'), { recursive: true }).catch((err) => {
         throw new UserError('read-only', `Factdesk cannot create its store folder ${dir}: ${(err as Error).message}`);
@@ -135,6 +149,7 @@ export class Store {
         updatedAt: null,
       })),
     };
+    checkArticle(article);
     const low = new Low<ArticleFile>(new DurableJSONFile(this.articlePath(article.id), this.options), {
       version: SCHEMA_VERSION,
       article,
@@ -174,7 +189,9 @@ export class Store {
     await this.exclusive(id, async () => {
       const summary = this.library.data.articles.find((a) => a.id === id);
       if (!summary) throw new UserError('not-found', `There is no article ${id} in the library.`);
-      await moveWithBackups(this.articlePath(id), this.trashPath(id));
+      await moveWithBackups(this.articlePath(id), this.trashPath(id)).catch((err) => {
+        throw describeWriteError(err, this.articlePath(id));
+      });
       this.articles.delete(id);
       await this.changeLibrary((lib) => ({
         ...lib,
@@ -189,7 +206,9 @@ export class Store {
     return this.exclusive(id, async () => {
       const entry = this.library.data.trash.find((a) => a.id === id);
       if (!entry) throw new UserError('not-found', `There is no article ${id} in the trash.`);
-      await moveWithBackups(this.trashPath(id), this.articlePath(id));
+      await moveWithBackups(this.trashPath(id), this.articlePath(id)).catch((err) => {
+        throw describeWriteError(err, this.trashPath(id));
+      });
       const { deletedAt: _, ...summary } = entry;
       await this.changeLibrary((lib) => ({
         ...lib,
@@ -245,15 +264,14 @@ export class Store {
     this.assertWritable();
     return this.exclusive(id, async () => {
       const low = await this.articleFile(id);
-      const before = low.data;
-      const article = { ...change(before.article), updatedAt: this.now() };
-      low.data = { version: SCHEMA_VERSION, article };
-      try {
-        await low.write();
-      } catch (err) {
-        low.data = before;
-        throw err;
-      }
+      const article = { ...change(low.data.article), updatedAt: this.now() };
+      // Never write a file that the next read would refuse and move aside.
+      checkArticle(article);
+      const next: ArticleFile = { version: SCHEMA_VERSION, article };
+      // Through the adapter, not low.write(): low.data must keep showing the saved article to
+      // readers (get) until the new one is on disk, and stay as it was if the write fails.
+      await low.adapter.write(next);
+      low.data = next;
       return article;
     });
   }
@@ -281,9 +299,21 @@ export class Store {
     return this.exclusive('library.json', () => this.library.write());
   }
 
-  private async articleFile(id: string): Promise<Low<ArticleFile>> {
+  private articleFile(id: string): Promise<Low<ArticleFile>> {
     const cached = this.articles.get(id);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    // Two readers of an uncached article (get racing a mark) must share one Low: with two, the
+    // second would replace the first in the cache and the next change would start from stale
+    // data (a lost update), and the two adapters would share one temp file.
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = this.loadArticle(id).finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
+  }
+
+  private async loadArticle(id: string): Promise<Low<ArticleFile>> {
     if (!this.library.data.articles.some((a) => a.id === id)) {
       throw new UserError('not-found', `There is no article ${id} in the library.`);
     }
@@ -298,32 +328,44 @@ export class Store {
     }
     const low = new Low<ArticleFile>(new DurableJSONFile(file, this.options), data);
     this.articles.set(id, low);
+    // A backup put back in place (or an index written behind and lost) can disagree with the
+    // index's counts: the article file wins.
+    const summary = summarise(data.article);
+    const listed = this.library.data.articles.find((a) => a.id === id);
+    const differs = (Object.keys(summary) as (keyof ArticleSummary)[]).some((k) => listed?.[k] !== summary[k]);
+    if (!this.options.readOnly && listed && differs) {
+      this.library.data = replaceSummary(this.library.data, data.article);
+      this.scheduleIndexFlush();
+    }
     return low;
   }
 
   private async loadLibrary(lastSessionDied: boolean): Promise<void> {
     const file = path.join(this.dir, 'library.json');
-    const data = lastSessionDied ? null : await this.readChecked(file, 'library', LibraryFileSchema, { backups: false });
-    if (data) {
+    // Read (and move a damaged index aside) even when the last session died: the rebuild below
+    // writes library.json, and a damaged file is never overwritten.
+    const data = await this.readChecked(file, 'library', LibraryFileSchema, { backups: false });
+    if (data && !lastSessionDied) {
       this.library.data = data;
-    } else if (lastSessionDied || (await readText(file)) !== null || (await this.hasArticleFiles())) {
+    } else if (data || lastSessionDied || (await this.hasStoredArticles())) {
       // The index is only a cache of the article files: rebuild it rather than trust an old copy.
-      this.library.data = await this.rebuildLibrary();
+      if (lastSessionDied) await removeTempFiles(this.dir);
+      this.library.data = await this.rebuildLibrary(data);
       if (!this.options.readOnly) await this.library.write();
     }
     if (!this.options.readOnly) await this.purgeTrash();
   }
 
-  private async hasArticleFiles(): Promise<boolean> {
-    const names = await fs.readdir(path.join(this.dir, 'articles')).catch(() => [] as string[]);
-    return names.some((n) => n.endsWith('.json'));
+  private async hasStoredArticles(): Promise<boolean> {
+    // The trash counts too: an index lost with only trashed articles left must still list them.
+    for (const folder of ['articles', 'trash']) {
+      if ((await jsonFiles(path.join(this.dir, folder))).length) return true;
+    }
+    return false;
   }
 
-  private async rebuildLibrary(): Promise<LibraryFile> {
-    const previous = await this.readChecked(path.join(this.dir, 'library.json'), 'library', LibraryFileSchema, {
-      backups: false,
-      quiet: true,
-    });
+  /** `previous` (the old index, if it could be read) only supplies when trashed articles were deleted. */
+  private async rebuildLibrary(previous: LibraryFile | null): Promise<LibraryFile> {
     const articles: ArticleSummary[] = [];
     for (const name of await jsonFiles(path.join(this.dir, 'articles'))) {
       const data = await this.readChecked(path.join(this.dir, 'articles', name), 'article', ArticleFileSchema);
@@ -366,7 +408,10 @@ export class Store {
     schema: S,
     opts: { backups?: boolean; quiet?: boolean } = {},
   ): Promise<v.InferOutput<S> | null> {
-    const text = await readText(file);
+    const text = await readText(file).catch((err: unknown) => {
+      // Unreadable (permissions, a folder in its place): say so rather than crash.
+      throw new UserError('damaged', `Factdesk cannot read ${file}: ${(err as Error).message}`);
+    });
     if (text === null) return null;
     const first = parse(text, kind, file, schema);
     if (first.ok) return first.value;
@@ -396,9 +441,23 @@ export class Store {
     const dir = path.join(this.dir, 'damaged');
     await fs.mkdir(dir, { recursive: true });
     const stamp = this.now().replace(/[:.]/g, '-');
-    const target = path.join(dir, `${path.basename(file)}.${stamp}`);
-    await fs.rename(file, target);
-    return target;
+    // rename replaces an existing file, and the same file can go bad twice within one clock tick
+    // (or under a test clock): never let a later damaged copy replace an earlier one.
+    for (let n = 0; ; n++) {
+      const target = path.join(dir, `${path.basename(file)}.${stamp}${n ? `.${n}` : ''}`);
+      if (await fs.stat(target).then(() => true, () => false)) continue;
+      await fs.rename(file, target);
+      return target;
+    }
+  }
+}
+
+function checkArticle(article: Article): void {
+  const result = v.safeParse(ArticleSchema, article);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const where = issue ? v.getDotPath(issue) : null;
+    throw new UserError('invalid-input', `The change was not saved: ${where ? `${where} ` : ''}${issue?.message ?? 'is invalid'}.`);
   }
 }
 
@@ -464,6 +523,14 @@ async function moveWithBackups(from: string, to: string): Promise<void> {
   await fs.rename(from, to);
   for (let g = 1; g <= BACKUP_GENERATIONS; g++) {
     await fs.rename(backupPath(from, g), backupPath(to, g)).catch(() => undefined);
+  }
+}
+
+/** Temp files of writes cut short by a crash; the lock guarantees no one else is writing them. */
+async function removeTempFiles(dir: string): Promise<void> {
+  for (const folder of [dir, path.join(dir, 'articles'), path.join(dir, 'trash')]) {
+    const names = await fs.readdir(folder).catch(() => [] as string[]);
+    for (const n of names.filter((n) => n.endsWith('.tmp'))) await fs.rm(path.join(folder, n), { force: true });
   }
 }
 
