@@ -1,0 +1,1 @@
+export { segment, type Sentence } from './segment';
