@@ -22,6 +22,11 @@ export interface StoreLock {
   /** True when a previous holder died without releasing the lock. */
   readonly tookOverStale: boolean;
   release(): Promise<void>;
+  /**
+   * Lets go in this process but leaves the lock file, so the next session takes it over as stale
+   * and rebuilds the index: for a close whose last index write failed.
+   */
+  abandon(): void;
 }
 
 /**
@@ -43,19 +48,39 @@ export async function acquireLock(dir: string, by: string): Promise<StoreLock> {
       `The store at ${dir} is already open in this process, by ${here.by} (since ${here.since}). Close it first.`,
     );
   }
+  // Claimed before the first await, so that a second open started at the same moment sees it
+  // rather than finding our half-made lock file and taking it for a stale one.
+  heldHere.set(key, mine);
+  try {
+    const tookOverStale = await createLockFile(dir, file, mine);
+    return {
+      tookOverStale,
+      release: async () => {
+        try {
+          const holder = await readLock(file);
+          if (holder?.pid === mine.pid && holder.hostname === mine.hostname) await fs.rm(file, { force: true });
+        } finally {
+          // Only now: an open in this process before the file is gone would take it for stale.
+          heldHere.delete(key);
+        }
+      },
+      abandon: () => {
+        heldHere.delete(key);
+      },
+    };
+  } catch (err) {
+    heldHere.delete(key);
+    throw err;
+  }
+}
+
+/** Creates the lock file, taking over one left by a dead process; says whether it did. */
+async function createLockFile(dir: string, file: string, mine: LockInfo): Promise<boolean> {
   let tookOverStale = false;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await fs.writeFile(file, JSON.stringify(mine), { flag: 'wx' });
-      heldHere.set(key, mine);
-      return {
-        tookOverStale,
-        release: async () => {
-          heldHere.delete(key);
-          const holder = await readLock(file);
-          if (holder?.pid === mine.pid && holder.hostname === mine.hostname) await fs.rm(file, { force: true });
-        },
-      };
+      return tookOverStale;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

@@ -224,7 +224,15 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled(this.queues.values());
-    await this.flushIndex();
+    try {
+      await this.flushIndex();
+    } catch (err) {
+      // Released, the lock would let the next session trust an index that misses this session's
+      // changes (an article created but never listed). Left behind, it makes the next session
+      // rebuild the index from the article files, and this process may still open the store again.
+      this.lock?.abandon();
+      throw err;
+    }
     await this.lock?.release();
   }
 
@@ -419,15 +427,26 @@ export class Store {
     if (this.options.readOnly) {
       throw new UserError('damaged', `${first.problem} Open Factdesk (or run a command that changes the store) to recover it.`);
     }
-    const movedTo = await this.quarantine(file);
+    let movedTo: string;
+    try {
+      movedTo = await this.quarantine(file);
+    } catch (err) {
+      // A folder we may not write to: leave everything where it is and say so.
+      throw new UserError('damaged', `${first.problem} Factdesk could not move it aside (${(err as Error).message}).`);
+    }
     let restoredFrom: string | null = null;
     let value: v.InferOutput<S> | null = null;
     if (opts.backups !== false) {
       for (let g = 1; g <= BACKUP_GENERATIONS && !value; g++) {
-        const backupText = await readText(backupPath(file, g));
+        const backupText = await readText(backupPath(file, g)).catch(() => null);
         const backup = backupText === null ? null : parse(backupText, kind, file, schema);
-        if (backup?.ok) {
-          await fs.copyFile(backupPath(file, g), file);
+        if (!backup?.ok) continue;
+        // A copy, not a rename: the backup stays a backup until the next good write replaces it.
+        const copied = await copyAtomically(backupPath(file, g), file).then(
+          () => true,
+          () => false, // disk full: the notice says nothing was restored, the backup is still there
+        );
+        if (copied) {
           restoredFrom = backupPath(file, g);
           value = backup.value;
         }
@@ -523,6 +542,18 @@ async function moveWithBackups(from: string, to: string): Promise<void> {
   await fs.rename(from, to);
   for (let g = 1; g <= BACKUP_GENERATIONS; g++) {
     await fs.rename(backupPath(from, g), backupPath(to, g)).catch(() => undefined);
+  }
+}
+
+/** Copies under a temporary name first, so a crash or a full disk never leaves half a file at `to`. */
+async function copyAtomically(from: string, to: string): Promise<void> {
+  const tmp = `${to}.${process.pid}.tmp`;
+  try {
+    await fs.copyFile(from, tmp);
+    await fs.rename(tmp, to);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
   }
 }
 
