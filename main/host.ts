@@ -2,12 +2,16 @@ import { dialog, shell, type BrowserWindow } from 'electron';
 import type { ReportFormat } from '../api/contract';
 import { ARTICLE_EXTENSIONS } from '../services/import';
 import type { Host } from './handlers';
+import { printPdf } from './pdf';
 import { isSafeExternalUrl } from './security';
 
 const REPORT_FILTERS: Record<ReportFormat, Electron.FileFilter> = {
-  md: { name: 'Markdown', extensions: ['md'] },
+  pdf: { name: 'PDF document', extensions: ['pdf'] },
   html: { name: 'Web page (HTML)', extensions: ['html'] },
+  md: { name: 'Markdown', extensions: ['md'] },
+  csv: { name: 'CSV spreadsheet', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
+  claimreview: { name: 'ClaimReview (JSON-LD)', extensions: ['jsonld', 'json'] },
 };
 
 /** Native dialogs and the browser, for the handlers. */
@@ -38,6 +42,20 @@ export function electronHost(getWindow: () => BrowserWindow | null): Host {
     },
     async openExternal(url) {
       if (isSafeExternalUrl(url)) await shell.openExternal(url);
+    },
+    printPdf,
+    async showInFolder(file) {
+      shell.showItemInFolder(file);
+    },
+    async chooseReportFile() {
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import a fact-check report',
+        properties: ['openFile'],
+        filters: [{ name: 'Factdesk JSON report', extensions: ['json'] }],
+      };
+      const win = getWindow();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }

@@ -1,0 +1,81 @@
+/**
+ * A web page (a saved .html file or a fetched URL) as an article: Mozilla Readability finds
+ * the main content, as Firefox's Reader View does, so menus, ads, comments and "related
+ * stories" stay out of the text the editor checks.
+ */
+import { Readability } from '@mozilla/readability';
+import type { DraftMeta } from './draft';
+import { importError } from './draft';
+import { domToText } from './dom-text';
+import { parseHtml, sanitise } from './html';
+import { normaliseDate, readPageMetadata } from './metadata';
+
+/** Less than this is a page without an article (a login wall, an index page, a cookie banner). */
+export const MIN_ARTICLE_CHARS = 100;
+
+/**
+ * Elements that hold no article text. <form> stays, since some sites wrap the whole page in one;
+ * JSON-LD stays, since Readability reads the headline, author and publisher from it.
+ */
+const NEVER_TEXT = 'script:not([type="application/ld+json" i]), noscript, style, template, iframe, frame, object, embed, applet, svg, math, canvas, input, button, select, textarea';
+
+/**
+ * The most elements a page may have. Parsing and Readability run in the main process, and their
+ * work grows faster than the page (quadratically where thousands of elements share a parent):
+ * a 10 MB page would freeze the app for minutes. Large news pages have 3,000–8,000 elements.
+ */
+export const MAX_PAGE_ELEMENTS = 20_000;
+
+export interface ExtractedArticle extends DraftMeta {
+  text: string;
+}
+
+/**
+ * `name` is what messages call the page (its file name or URL); `pageUrl` is where it came
+ * from, for resolving relative links, and the URL to fall back on when the page names none.
+ */
+export function extractArticle(name: string, html: string, pageUrl?: string): ExtractedArticle {
+  const tooComplex = (elements: number) =>
+    importError(
+      `${name} is too large a page to find its article in (about ${elements.toLocaleString('en')} elements; Factdesk reads pages of up to ${MAX_PAGE_ELEMENTS.toLocaleString('en')}). Copy the article text from your browser and paste it instead.`,
+    );
+  // A cheap count first, so an absurd page is refused before jsdom spends seconds and memory on it.
+  const estimate = countTags(html);
+  if (estimate > MAX_PAGE_ELEMENTS) throw tooComplex(estimate);
+  const dom = parseHtml(html, pageUrl);
+  try {
+    const doc = dom.window.document;
+    const meta = readPageMetadata(doc); // before Readability, which rewrites the document
+    // Also before Readability: it rewrites links inside <svg> as HTML <span>s, which then escape
+    // the <svg> when its output is parsed again. What is never text is removed up front.
+    for (const element of doc.querySelectorAll(NEVER_TEXT)) element.remove();
+    const elements = doc.getElementsByTagName('*').length;
+    if (elements > MAX_PAGE_ELEMENTS) throw tooComplex(elements);
+    const article = new Readability(doc).parse();
+    const text = article?.content ? domToText(sanitise(dom.window, article.content)) : '';
+    if (text.replace(/\s+/g, ' ').trim().length < MIN_ARTICLE_CHARS) {
+      throw importError(`No article text found in ${name}: the page has no article Factdesk can read. Copy the text from your browser and paste it instead.`);
+    }
+    return {
+      text,
+      title: article?.title ?? '',
+      author: cleanByline(article?.byline ?? '') || meta.author,
+      outlet: meta.outlet || (article?.siteName ?? ''),
+      publishedAt: meta.publishedAt || normaliseDate(article?.publishedTime ?? ''),
+      url: meta.url || (pageUrl ?? ''),
+    };
+  } finally {
+    dom.window.close();
+  }
+}
+
+/** Start tags outside scripts, styles and SVG (which are removed before Readability runs). */
+function countTags(html: string): number {
+  const withoutBlocks = html.replace(/<(script|style|svg|template)\b[^]*?<\/\1\s*>/gi, '');
+  return withoutBlocks.match(/<[a-z]/gi)?.length ?? 0;
+}
+
+/** "By Jane Doe" -> "Jane Doe": bylines found in the page text carry the word, metadata does not. */
+function cleanByline(byline: string): string {
+  return byline.replace(/\s+/g, ' ').trim().replace(/^by\s+/i, '');
+}
