@@ -8,22 +8,31 @@ import type {
   ArticleDraft,
   ArticleMetaPatch,
   ArticleSummary,
+  DocumentRef,
   Settings,
   SettingsPatch,
+  SourceDocument,
   Statement,
   StatementPatch,
   StoreNotice,
   TrashEntry,
 } from '../store/schema';
+import type { SearchHit, SearchQuery } from '../services/search';
 
+export type { SearchHit, SearchQuery } from '../services/search';
 export type {
   Article,
   ArticleDraft,
   ArticleMetaPatch,
   ArticleSummary,
+  DocumentRef,
+  HistoryEntry,
+  QuoteCheck,
   Settings,
   SettingsPatch,
   Source,
+  SourceDocument,
+  SourceInput,
   Statement,
   StatementPatch,
   StoreNotice,
@@ -31,8 +40,18 @@ export type {
 } from '../store/schema';
 export type { Verdict, SourceRole } from '../store/verdicts';
 
-export const REPORT_FORMATS = ['md', 'html', 'json'] as const;
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json', 'claimreview'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A report this session saved, for the Export menu's recent list and "Show in folder". */
+export interface RecentExport {
+  path: string;
+  format: ReportFormat;
+  articleId: string;
+  title: string;
+  /** ISO timestamp. */
+  at: string;
+}
 
 /** A file the editor dropped on the window, read by the renderer and sent as bytes. */
 export interface DroppedFile {
@@ -68,10 +87,23 @@ export interface FactdeskApi {
   importUrl(url: string): Promise<ImportedDraft>;
   /** Native save dialog, then writes the report; null when the editor cancels. */
   exportReport(articleId: string, format: ReportFormat): Promise<{ path: string } | null>;
+  /** Native open dialog for a JSON report, then adds its article with every verdict and source; null when cancelled. */
+  importReport(): Promise<Article | null>;
+  /** The reports saved since the app started, newest first (a short list). */
+  recentExports(): Promise<RecentExport[]>;
+  /** Shows a report saved this session in the file manager; other paths are refused. */
+  showInFolder(path: string): Promise<void>;
   /** Opens an http(s) link in the editor's browser. */
   openExternal(url: string): Promise<void>;
   /** What the store had to repair since the app started (damaged files moved aside, backups restored). */
   storeNotices(): Promise<StoreNotice[]>;
+  /** A second editor signs off the current verdict (never the editor who gave it). */
+  signOff(articleId: string, statementId: string): Promise<Statement>;
+  /** Native open dialog for a .pdf/.docx/.html/.txt/.md source; null when the editor cancels. */
+  attachSourceFile(articleId: string): Promise<DocumentRef | null>;
+  attachSourceUrl(articleId: string, url: string): Promise<DocumentRef>;
+  getSourceDocument(articleId: string, documentId: string): Promise<SourceDocument>;
+  search(query: SearchQuery): Promise<SearchHit[]>;
   getSettings(): Promise<Settings>;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
 }
@@ -91,8 +123,16 @@ export const CHANNELS = {
   readArticleFile: 'factdesk:file:read',
   importUrl: 'factdesk:file:url',
   exportReport: 'factdesk:report:export',
+  importReport: 'factdesk:report:import',
+  recentExports: 'factdesk:report:recent',
+  showInFolder: 'factdesk:shell:show-in-folder',
   openExternal: 'factdesk:shell:open-external',
   storeNotices: 'factdesk:store:notices',
+  signOff: 'factdesk:statement:sign-off',
+  attachSourceFile: 'factdesk:source:attach-file',
+  attachSourceUrl: 'factdesk:source:attach-url',
+  getSourceDocument: 'factdesk:source:get',
+  search: 'factdesk:library:search',
   getSettings: 'factdesk:settings:get',
   updateSettings: 'factdesk:settings:update',
 } as const satisfies Record<ApiMethod, `factdesk:${string}`>;

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { API_METHODS } from '../api/contract';
 import { createHandlers, dispatch, type Host } from '../main/handlers';
+import { printPdfWithChromium } from '../services/report';
 import { Store } from '../store/store';
 import { findElectronBinary } from './electron-binary';
 import { serveRenderer } from './serve';
@@ -86,8 +87,13 @@ async function launchChromium(browser: Browser, url: string, storeDir: string) {
   const answers: { save: string[]; open: string[] } = { save: [], open: [] };
   const host: Host = {
     chooseArticleFile: async () => answers.open.shift() ?? null,
+    chooseSourceFile: async () => answers.open.shift() ?? null,
     chooseReportPath: async () => answers.save.shift() ?? null,
     openExternal: async () => undefined,
+    // What Electron's printToPDF does in the app, done by the same Debian Chromium.
+    printPdf: (html) => printPdfWithChromium(html, { executablePath: CHROMIUM }),
+    showInFolder: async () => undefined,
+    chooseReportFile: async () => answers.open.shift() ?? null,
   };
   let store = await Store.open(storeDir, { by: 'the e2e test' });
   let api = createHandlers(store, host);

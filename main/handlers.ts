@@ -4,12 +4,14 @@
  * directly, so all three go through the same validation and the same code.
  */
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import * as v from 'valibot';
 import {
   CHANNELS,
   REPORT_FORMATS,
   type ApiMethod,
   type FactdeskApi,
+  type RecentExport,
   type ReportFormat,
   type Result,
 } from '../api/contract';
@@ -21,22 +23,56 @@ import {
   StatementIdSchema,
   SettingsPatchSchema,
   StatementPatchSchema,
+  VerdictSchema,
+  type DocumentRef,
+  type SourceDocument,
 } from '../store/schema';
-import { SettingsStore } from '../store/settings';
+import { DOCUMENT_KINDS } from '../store/schema';
+import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
+import { readSourceText, SOURCE_EXTENSIONS } from '../services/evidence';
+import { searchArticle, MAX_HITS, type SearchHit } from '../services/search';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
 import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES } from '../services/import';
-import { renderReport, reportFileName } from '../services/report';
+import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
+import { logRequestFailure } from './log';
 
 /** What the desktop provides around the handlers: dialogs and the browser. Tests bring their own. */
 export interface Host {
   chooseArticleFile(): Promise<string | null>;
   chooseReportPath(defaultName: string, format: ReportFormat): Promise<string | null>;
   openExternal(url: string): Promise<void>;
+  /** Prints report HTML to PDF (Electron's printToPDF in the app, headless Chromium elsewhere). */
+  printPdf?(html: string): Promise<Uint8Array>;
+  /** Shows a file in the system's file manager. */
+  showInFolder?(file: string): Promise<void>;
+  /** Native open dialog for a JSON report; without it, the article-file dialog is used. */
+  chooseReportFile?(): Promise<string | null>;
+  /** Native open dialog for a source document (.pdf, .docx, .html, .txt, .md). */
+  chooseSourceFile?(): Promise<string | null>;
 }
 
+/** How many saved reports the Export menu remembers. */
+export const RECENT_EXPORTS = 8;
+
 export function createHandlers(store: Store, host: Host): FactdeskApi {
-  const settings = new SettingsStore(store.dir);
+  // Changes are recorded under the editor's name from settings, never a name the renderer sends.
+  const editor = () => store.settings().editorName || 'Unnamed editor';
+  const checkers = new Map<string, SourceChecker>();
+  const checker = (articleId: string) => {
+    let found = checkers.get(articleId);
+    if (!found) checkers.set(articleId, (found = new SourceChecker((id) => store.getDocument(articleId, id))));
+    return found;
+  };
+  const attach = async (articleId: string, document: Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>) =>
+    store.attachDocument(articleId, document, editor());
+  const recent: RecentExport[] = [];
+  const remember = (entry: RecentExport) => {
+    const old = recent.findIndex((r) => r.path === entry.path);
+    if (old >= 0) recent.splice(old, 1);
+    recent.unshift(entry);
+    recent.length = Math.min(recent.length, RECENT_EXPORTS);
+  };
   return {
     listArticles: async () => store.list(),
     listTrash: async () => store.trash(),
@@ -48,7 +84,34 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     updateArticle: (id, patch) => store.updateMeta(id, patch),
     deleteArticle: (id) => store.delete(id),
     restoreArticle: (id) => store.restore(id),
-    markStatement: (articleId, statementId, patch) => store.mark(articleId, statementId, patch),
+    markStatement: async (articleId, statementId, patch) => {
+      const article = await store.get(articleId);
+      const statement = article.statements.find((s) => s.id === statementId);
+      if (!statement) throw new UserError('not-found', `Statement ${statementId} is not in the article "${article.title}".`);
+      const now = new Date().toISOString();
+      const sources = patch.sources ? await checker(articleId).check(statement, patch.sources, now) : undefined;
+      const unsupported = unsupportedFacts(statement.text, sources ?? statement.sources);
+      return store.mark(articleId, statementId, { ...patch, sources, unsupported }, editor());
+    },
+    signOff: (articleId, statementId) => store.signOff(articleId, statementId, store.settings().editorName),
+    attachSourceFile: async (articleId) => {
+      if (!host.chooseSourceFile) throw new UserError('import-failed', 'Attaching a file needs the Factdesk app.');
+      const file = await host.chooseSourceFile();
+      return file ? attach(articleId, await readSourceDocument(file)) : null;
+    },
+    attachSourceUrl: async (articleId, url) => {
+      const page = await importArticleUrl(url);
+      return attach(articleId, { name: page.title || url, kind: 'url', url, text: page.text, pageStarts: [] });
+    },
+    getSourceDocument: (articleId, documentId) => store.getDocument(articleId, documentId),
+    search: async (query) => {
+      const hits: SearchHit[] = [];
+      for await (const article of store.eachArticle()) {
+        hits.push(...searchArticle(article, query));
+        if (hits.length >= MAX_HITS) break;
+      }
+      return hits.slice(0, MAX_HITS);
+    },
     openArticleFile: async () => {
       const file = await host.chooseArticleFile();
       return file ? importArticleFile(file) : null;
@@ -57,24 +120,70 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     importUrl: (url) => importArticleUrl(url),
     exportReport: async (articleId, format) => {
       const article = await store.get(articleId);
+      const printPdf = host.printPdf?.bind(host);
+      if (format === 'pdf' && !printPdf) throw new UserError('write-failed', 'PDF export is not available here.');
+      const publisher = store.settings();
+      // Rendered before the save dialog, so a report that cannot be made (ClaimReview without a
+      // newsroom) fails before the editor picks a file; the PDF is printed after.
+      const early = format === 'pdf' ? null : await produceReport(article, format, { publisher });
       const target = await host.chooseReportPath(reportFileName(article, format), format);
       if (!target) return null;
-      await writeReport(target, renderReport(article, format));
+      await writeReport(target, early ?? (await produceReport(article, format, { publisher, printPdf })));
+      remember({ path: target, format, articleId, title: article.title, at: new Date().toISOString() });
       return { path: target };
+    },
+    importReport: async () => {
+      const file = host.chooseReportFile ? await host.chooseReportFile() : await host.chooseArticleFile();
+      if (!file) return null;
+      return importReport(store, parseReportJson(await readReportFile(file), path.basename(file)));
+    },
+    recentExports: async () => recent.slice(),
+    showInFolder: async (file) => {
+      if (!recent.some((r) => r.path === file)) {
+        throw new UserError('not-found', 'Only reports saved since Factdesk started can be shown in their folder.');
+      }
+      await host.showInFolder?.(file);
     },
     openExternal: (url) => host.openExternal(url),
     storeNotices: async () => store.notices.slice(),
-    getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch),
+    getSettings: async () => store.settings(),
+    updateSettings: (patch) => store.updateSettings(patch),
   };
 }
 
-export async function writeReport(target: string, content: string): Promise<void> {
+export async function writeReport(target: string, content: string | Uint8Array): Promise<void> {
   try {
-    await fs.writeFile(target, content, 'utf8');
+    await (typeof content === 'string' ? fs.writeFile(target, content, 'utf8') : fs.writeFile(target, content));
   } catch (err) {
     throw new UserError('write-failed', `Could not write the report to ${target}: ${(err as Error).message}`);
   }
+}
+
+async function readReportFile(file: string): Promise<string> {
+  try {
+    const { size } = await fs.stat(file);
+    if (size > MAX_REPORT_BYTES) {
+      throw new UserError('import-failed', `${path.basename(file)} is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB.`);
+    }
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError('import-failed', `Could not read ${file}: ${(err as Error).message}`);
+  }
+}
+
+/** A source document's text and kind, for attaching: PDFs through pdf.js, the rest as articles are read. */
+export async function readSourceDocument(file: string): Promise<Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>> {
+  const ext = path.extname(file).slice(1).toLowerCase();
+  const kind = ext === 'htm' ? 'html' : ext === 'markdown' ? 'md' : ext;
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind) || kind === 'url') {
+    throw new UserError(
+      'import-failed',
+      `${path.basename(file)} cannot be attached as a source. Use ${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')}.`,
+    );
+  }
+  const { text, pageStarts } = await readSourceText(file);
+  return { name: path.basename(file), kind: kind as DocumentRef['kind'], url: '', text, pageStarts };
 }
 
 /** The headline: the first non-empty line, cut to a length a library row can show. */
@@ -89,30 +198,54 @@ export function firstLine(text: string): string {
 const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\//i, 'must be an http(s) link'));
 
 const ARGUMENTS = {
-  listArticles: v.tuple([]),
-  listTrash: v.tuple([]),
-  getArticle: v.tuple([ArticleIdSchema]),
-  createArticle: v.tuple([ArticleDraftSchema]),
-  updateArticle: v.tuple([ArticleIdSchema, v.strictObject(ArticleMetaPatchSchema.entries)]),
-  deleteArticle: v.tuple([ArticleIdSchema]),
-  restoreArticle: v.tuple([ArticleIdSchema]),
-  markStatement: v.tuple([ArticleIdSchema, StatementIdSchema, v.strictObject(StatementPatchSchema.entries)]),
-  openArticleFile: v.tuple([]),
-  readArticleFile: v.tuple([
+  listArticles: v.strictTuple([]),
+  listTrash: v.strictTuple([]),
+  getArticle: v.strictTuple([ArticleIdSchema]),
+  createArticle: v.strictTuple([ArticleDraftSchema]),
+  updateArticle: v.strictTuple([ArticleIdSchema, v.strictObject(ArticleMetaPatchSchema.entries)]),
+  deleteArticle: v.strictTuple([ArticleIdSchema]),
+  restoreArticle: v.strictTuple([ArticleIdSchema]),
+  markStatement: v.strictTuple([ArticleIdSchema, StatementIdSchema, v.strictObject(StatementPatchSchema.entries)]),
+  openArticleFile: v.strictTuple([]),
+  readArticleFile: v.strictTuple([
     v.strictObject({
-      name: v.pipe(v.string(), v.minLength(1), v.maxLength(255)),
+      // A file's own name: no folders, no control characters, no bidi overrides that could
+      // make "invoice\u202Etxt.exe" read as "invoiceexe.txt" in a message.
+      name: v.pipe(
+        v.string(),
+        v.minLength(1),
+        v.maxLength(255),
+        v.regex(/^[^\u0000-\u001f\u007f/\\\u202a-\u202e\u2066-\u2069]+$/, 'must be a plain file name'),
+      ),
       bytes: v.pipe(
         v.instance(Uint8Array),
         v.check((b) => b.byteLength <= MAX_IMPORT_BYTES, `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
       ),
     }),
   ]),
-  importUrl: v.tuple([httpUrl]),
-  exportReport: v.tuple([ArticleIdSchema, v.picklist(REPORT_FORMATS)]),
-  openExternal: v.tuple([httpUrl]),
-  storeNotices: v.tuple([]),
-  getSettings: v.tuple([]),
-  updateSettings: v.tuple([v.strictObject(SettingsPatchSchema.entries)]),
+  importUrl: v.strictTuple([httpUrl]),
+  exportReport: v.strictTuple([ArticleIdSchema, v.picklist(REPORT_FORMATS)]),
+  importReport: v.strictTuple([]),
+  recentExports: v.strictTuple([]),
+  showInFolder: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(4096))]),
+  openExternal: v.strictTuple([httpUrl]),
+  storeNotices: v.strictTuple([]),
+  signOff: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
+  attachSourceFile: v.strictTuple([ArticleIdSchema]),
+  attachSourceUrl: v.strictTuple([ArticleIdSchema, httpUrl]),
+  getSourceDocument: v.strictTuple([ArticleIdSchema, ArticleIdSchema]),
+  search: v.strictTuple([
+    v.strictObject({
+      text: v.pipe(v.string(), v.maxLength(500)),
+      verdict: v.optional(v.union([v.literal(''), VerdictSchema])),
+      review: v.optional(v.picklist(['', 'signed-off', 'awaiting'])),
+      editor: v.optional(v.pipe(v.string(), v.maxLength(200))),
+      from: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate())])),
+      to: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate())])),
+    }),
+  ]),
+  getSettings: v.strictTuple([]),
+  updateSettings: v.strictTuple([v.strictObject(SettingsPatchSchema.entries)]),
 } satisfies Record<ApiMethod, v.GenericSchema>;
 
 /**
@@ -121,20 +254,67 @@ const ARGUMENTS = {
  * anything else is reported as an unexpected error with its message.
  */
 export async function dispatch(api: FactdeskApi, method: string, args: unknown[]): Promise<Result<unknown>> {
-  if (!Object.hasOwn(CHANNELS, method)) {
-    return { ok: false, error: { code: 'invalid-input', message: `Unknown request ${method}.` } };
+  if (typeof method !== 'string' || !Object.hasOwn(CHANNELS, method)) {
+    logRequestFailure('unknown', 'invalid-input');
+    return { ok: false, error: { code: 'invalid-input', message: `Unknown request ${String(method).slice(0, 64)}.` } };
   }
   const name = method as ApiMethod;
+  // Failures are logged by method and code only: arguments and messages carry article text.
+  const tooLarge = checkPayloadSize(args);
+  if (tooLarge) {
+    logRequestFailure(name, 'invalid-input');
+    return { ok: false, error: { code: 'invalid-input', message: tooLarge } };
+  }
   const parsed = v.safeParse(ARGUMENTS[name], args);
   if (!parsed.success) {
+    logRequestFailure(name, 'invalid-input');
     return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.issues) } };
   }
   try {
     const fn = api[name] as (...a: unknown[]) => Promise<unknown>;
     return { ok: true, value: await fn(...(parsed.output as unknown[])) };
   } catch (err) {
-    return { ok: false, error: toErrorData(err) };
+    const error = toErrorData(err);
+    logRequestFailure(name, error.code, err);
+    return { ok: false, error };
   }
+}
+
+/**
+ * Limits on a request as a whole, checked before any schema: the largest legitimate request
+ * is a 10 MB file dropped on the window (or a 2-million-character article, or 50 sources with
+ * 20,000-character quotes); anything far beyond that, or nested deeper or wider than any
+ * argument of the contract, is refused without walking further.
+ */
+export const MAX_PAYLOAD_UNITS = 16 * 1024 * 1024; // characters of text plus bytes of files
+export const MAX_PAYLOAD_ARGS = 4;
+const MAX_PAYLOAD_DEPTH = 6;
+const MAX_PAYLOAD_VALUES = 5_000;
+
+/** A message for the editor when `args` exceeds the limits above; null when it does not. */
+export function checkPayloadSize(args: unknown): string | null {
+  if (!Array.isArray(args)) return 'The request is not valid.';
+  if (args.length > MAX_PAYLOAD_ARGS) return `The request has ${args.length} arguments; no request takes more than ${MAX_PAYLOAD_ARGS}.`;
+  let units = 0;
+  let values = 0;
+  const tooLarge = `The request is too large: Factdesk accepts at most ${MAX_PAYLOAD_UNITS / 1024 / 1024} MB in one request.`;
+  const walk = (value: unknown, depth: number): string | null => {
+    if (++values > MAX_PAYLOAD_VALUES) return `The request has too many values (more than ${MAX_PAYLOAD_VALUES}).`;
+    if (typeof value === 'string') units += value.length;
+    else if (ArrayBuffer.isView(value)) units += value.byteLength;
+    else if (value instanceof ArrayBuffer) units += value.byteLength;
+    else if (value !== null && typeof value === 'object') {
+      if (depth >= MAX_PAYLOAD_DEPTH) return `The request is nested more than ${MAX_PAYLOAD_DEPTH} levels deep.`;
+      const entries = Array.isArray(value) ? value : Object.values(value);
+      if (!Array.isArray(value)) for (const key of Object.keys(value)) units += key.length;
+      for (const item of entries) {
+        const problem = walk(item, depth + 1);
+        if (problem) return problem;
+      }
+    }
+    return units > MAX_PAYLOAD_UNITS ? tooLarge : null;
+  };
+  return walk(args, 0);
 }
 
 export function toErrorData(err: unknown): { code: string; message: string } {

@@ -1,3 +1,4 @@
+import { SOURCE_EXTENSIONS } from '../services/evidence/source-text';
 import { dialog, shell, type BrowserWindow } from 'electron';
 import type { ReportFormat } from '../api/contract';
 import { ARTICLE_EXTENSIONS } from '../services/import';
@@ -17,6 +18,12 @@ const REPORT_FILTERS: Record<ReportFormat, Electron.FileFilter> = {
 /** Native dialogs and the browser, for the handlers. */
 export function electronHost(getWindow: () => BrowserWindow | null): Host {
   return {
+    async chooseSourceFile() {
+      return openOne(getWindow(), 'Attach a source document', [
+        { name: 'Source documents', extensions: [...SOURCE_EXTENSIONS] },
+        { name: 'All files', extensions: ['*'] },
+      ]);
+    },
     async chooseArticleFile() {
       const options: Electron.OpenDialogOptions = {
         title: 'Open an article',
@@ -58,4 +65,10 @@ export function electronHost(getWindow: () => BrowserWindow | null): Host {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
+}
+
+async function openOne(win: BrowserWindow | null, title: string, filters: Electron.FileFilter[]): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = { title, properties: ['openFile'], filters };
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }

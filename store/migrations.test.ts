@@ -16,7 +16,7 @@ import { filesIn, tempDir } from './fixtures/helpers';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 /** One store folder per released store version; see fixtures/README.md. */
-const FIXTURE_VERSIONS = [1];
+const FIXTURE_VERSIONS = [1, 2];
 
 describe('migrateWith (stepping, with a test-local table)', () => {
   const calls: string[] = [];
@@ -180,6 +180,36 @@ describe('a file from a newer Factdesk', () => {
       expect(store.list().map((a) => a.id)).toEqual(['v1Sample_article01']);
     } finally {
       await store.close();
+    }
+  });
+});
+
+describe('version 1 to 2 (evidence and accountability)', () => {
+  it('gives old statements and sources the new fields without inventing who checked them', async () => {
+    const dir = await tempDir();
+    await fs.cp(path.join(FIXTURES, 'v1'), dir, { recursive: true });
+    const v1 = JSON.parse(await fs.readFile(path.join(dir, 'articles', 'v1Sample_article01.json'), 'utf8'));
+    const store = await Store.open(dir);
+    try {
+      const article = await store.get('v1Sample_article01');
+      expect(article.documents).toEqual([]);
+      const [first, second] = article.statements;
+      expect(first).toMatchObject({
+        checkedBy: '',
+        checkedAt: v1.article.statements[0].updatedAt,
+        review: null,
+        unsupported: [],
+        history: [],
+      });
+      expect(second).toMatchObject({ verdict: 'unchecked', checkedAt: null });
+      expect(first!.sources[0]).toMatchObject({ author: '', accessedAt: '', documentId: '' });
+      expect(first!.sources[0]!.check).toBeUndefined();
+      // Not ready to publish: a version-1 article was never signed off.
+      expect(store.list()[0]).toMatchObject({ reviewedCount: 0, readyToPublish: false });
+      expect(store.settings()).toEqual({ editorName: '', newsroomName: '', newsroomUrl: '' });
+    } finally {
+      await store.close();
+      await fs.rm(dir, { recursive: true, force: true });
     }
   });
 });

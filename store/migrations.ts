@@ -6,14 +6,57 @@
 import { SCHEMA_VERSION } from './schema';
 import { UserError } from './errors';
 
-export type FileKind = 'article' | 'library';
+export type FileKind = 'article' | 'library' | 'settings' | 'document';
 export type Step = (file: Record<string, unknown>) => Record<string, unknown>;
-export type StepTable = Record<FileKind, Record<number, Step>>;
+export type StepTable = Partial<Record<FileKind, Record<number, Step>>>;
+
+type Json = Record<string, unknown>;
+const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
+/** Maps an array field if it is one; anything else is left for the schema check to report. */
+const mapList = (value: unknown, fn: (item: Json) => Json): unknown => (Array.isArray(value) ? list(value).map(fn) : value);
+
+/**
+ * Version 2 (evidence and accountability): sources gained author, date accessed and an
+ * attached document; statements gained who checked them, a sign-off, the facts no quote
+ * supports and a history; articles gained their source documents. A version-1 library
+ * summary cannot know about sign-offs, so it says "not ready to publish" until the article is
+ * next opened, when the store recounts from the article file.
+ */
+const toVersion2: Record<'article' | 'library' | 'settings', Step> = {
+  article: (file) => {
+    const article = (file.article ?? {}) as Json;
+    return {
+      ...file,
+      version: 2,
+      article: {
+        ...article,
+        documents: [],
+        statements: mapList(article.statements, (s) => ({
+          ...s,
+          sources: mapList(s.sources, (src) => ({ ...src, author: '', accessedAt: '', documentId: '' })),
+          checkedBy: '',
+          checkedAt: s.verdict !== 'unchecked' ? (s.updatedAt ?? null) : null,
+          review: null,
+          unsupported: [],
+          history: [],
+        })),
+      },
+    };
+  },
+  library: (file) => {
+    const summary = (entry: Json): Json => ({ ...entry, reviewedCount: 0, readyToPublish: false });
+    return { ...file, version: 2, articles: mapList(file.articles, summary), trash: mapList(file.trash, summary) };
+  },
+  // Settings are new in version 2: a version-1 store has none.
+  settings: (file) => ({ ...file, version: 2 }),
+};
 
 /** steps[kind][N] upgrades a version-N file. Add one whenever SCHEMA_VERSION is bumped. */
 const steps: StepTable = {
-  article: {},
-  library: {},
+  article: { 1: toVersion2.article },
+  library: { 1: toVersion2.library },
+  settings: { 1: toVersion2.settings },
+  document: {},
 };
 
 export function migrate(raw: unknown, kind: FileKind, file: string): unknown {
@@ -35,7 +78,7 @@ export function migrateWith(table: StepTable, current: number, raw: unknown, kin
     );
   }
   while (version < current) {
-    const step = table[kind][version];
+    const step = table[kind]?.[version];
     if (!step) return data; // unknown old version: the schema check reports it
     data = step(data);
     // A step that forgets to bump the version would loop for ever (or skip a step): fail loudly.

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { SOURCE_ROLES, VERDICTS } from './verdicts';
 
 /** Bumped whenever the shape of a file changes; see migrations.ts. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 // Limits keep one hostile or mistaken payload from filling memory or the disk.
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -29,7 +29,25 @@ export const webUrl = v.union([
 export const VerdictSchema = v.picklist(VERDICTS);
 export const SourceRoleSchema = v.picklist(SOURCE_ROLES);
 
-export const SourceSchema = v.object({
+export const QUOTE_MATCHES = ['exact', 'normalised', 'fuzzy', 'none'] as const;
+export const DIFFERENCE_KINDS = ['negation', 'number', 'name', 'wording'] as const;
+
+/**
+ * Where Factdesk found the quote in its attached source document. Computed by the main process
+ * when the source is saved, never taken from the renderer: a report may only say a quote is in
+ * its source when this says so.
+ */
+export const QuoteCheckSchema = v.object({
+  match: v.picklist(QUOTE_MATCHES),
+  start: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  end: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  passage: v.nullable(v.string()),
+  differences: v.array(v.object({ quote: v.string(), source: v.string(), kind: v.picklist(DIFFERENCE_KINDS) })),
+  checkedAt: isoDateTime,
+});
+export type QuoteCheck = v.InferOutput<typeof QuoteCheckSchema>;
+
+const sourceEntries = {
   role: SourceRoleSchema,
   /** The exact words in the source. */
   quote: longText,
@@ -38,9 +56,33 @@ export const SourceSchema = v.object({
   /** A file the source came from, by name, when it is not on the web. */
   file: shortText,
   publisher: shortText,
+  author: shortText,
   publishedAt: calendarDate,
-});
+  accessedAt: calendarDate,
+  /** The attached source document the quote is checked against, or ''. */
+  documentId: v.union([v.literal(''), id]),
+};
+
+/** A source as the editor sends it: the check is the main process's to compute. */
+export const SourceInputSchema = v.object(sourceEntries);
+export type SourceInput = v.InferOutput<typeof SourceInputSchema>;
+
+export const SourceSchema = v.object({ ...sourceEntries, check: v.optional(QuoteCheckSchema) });
 export type Source = v.InferOutput<typeof SourceSchema>;
+
+export const HISTORY_FIELDS = ['verdict', 'note', 'sources', 'review'] as const;
+
+/** One change to a statement, as the timeline shows it. */
+export const HistoryEntrySchema = v.object({
+  at: isoDateTime,
+  by: shortText,
+  field: v.picklist(HISTORY_FIELDS),
+  before: longText,
+  after: longText,
+});
+export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
+
+export const SignOffSchema = v.object({ by: shortText, at: isoDateTime });
 
 export const StatementSchema = v.object({
   id,
@@ -51,8 +93,46 @@ export const StatementSchema = v.object({
   sources: v.pipe(v.array(SourceSchema), v.maxLength(50)),
   note: longText,
   updatedAt: v.nullable(isoDateTime),
+  /** Who gave the current verdict, and when; '' and null while unchecked. */
+  checkedBy: shortText,
+  checkedAt: v.nullable(isoDateTime),
+  /** A second editor's sign-off of the current verdict; a new verdict clears it. */
+  review: v.nullable(SignOffSchema),
+  /** Numbers, dates and names in the statement that no supporting quote mentions. */
+  unsupported: v.array(shortText),
+  history: v.array(HistoryEntrySchema),
 });
 export type Statement = v.InferOutput<typeof StatementSchema>;
+
+export const DOCUMENT_KINDS = ['pdf', 'docx', 'html', 'txt', 'md', 'url'] as const;
+
+/** A source document attached to an article; its text lives in documents/<article>/<id>.json. */
+export const DocumentRefSchema = v.object({
+  id,
+  name: shortText,
+  kind: v.picklist(DOCUMENT_KINDS),
+  url: webUrl,
+  chars: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  attachedAt: isoDateTime,
+  attachedBy: shortText,
+});
+export type DocumentRef = v.InferOutput<typeof DocumentRefSchema>;
+
+export const MAX_DOCUMENT_CHARS = 20_000_000;
+
+export const SourceDocumentSchema = v.object({
+  ...DocumentRefSchema.entries,
+  text: v.pipe(v.string(), v.maxLength(MAX_DOCUMENT_CHARS)),
+  /** Where each page starts in text (PDFs), so the viewer can say "page 4". */
+  pageStarts: v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
+export type SourceDocument = v.InferOutput<typeof SourceDocumentSchema>;
+
+export const DocumentFileSchema = v.object({
+  version: v.literal(SCHEMA_VERSION),
+  document: SourceDocumentSchema,
+});
+export type DocumentFile = v.InferOutput<typeof DocumentFileSchema>;
 
 const articleMetaEntries = {
   title: shortText,
@@ -72,6 +152,7 @@ export const ArticleSchema = v.object({
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
   statements: v.array(StatementSchema),
+  documents: v.array(DocumentRefSchema),
 });
 export type Article = v.InferOutput<typeof ArticleSchema>;
 
@@ -85,6 +166,9 @@ export const ArticleSummarySchema = v.object({
   updatedAt: isoDateTime,
   statementCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   checkedCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  reviewedCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** Every statement checked, and every verdict other than opinion signed off by a second editor. */
+  readyToPublish: v.boolean(),
 });
 export type ArticleSummary = v.InferOutput<typeof ArticleSummarySchema>;
 
@@ -131,7 +215,7 @@ export type ArticleMetaPatch = v.InferOutput<typeof ArticleMetaPatchSchema>;
 export const StatementPatchSchema = v.object({
   verdict: v.optional(VerdictSchema),
   note: v.optional(longText),
-  sources: v.optional(v.pipe(v.array(SourceSchema), v.maxLength(50))),
+  sources: v.optional(v.pipe(v.array(SourceInputSchema), v.maxLength(50))),
 });
 export type StatementPatch = v.InferOutput<typeof StatementPatchSchema>;
 
@@ -156,6 +240,9 @@ export const SettingsSchema = v.object({
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const SettingsPatchSchema = v.partial(SettingsSchema);
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
+
+export const SettingsFileSchema = v.object({ version: v.literal(SCHEMA_VERSION), settings: SettingsSchema });
+export type SettingsFile = v.InferOutput<typeof SettingsFileSchema>;
 
 export const ArticleIdSchema = id;
 export const StatementIdSchema = id;

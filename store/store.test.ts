@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from './errors';
 import { LOCK_FILE } from './lock';
 import { SCHEMA_VERSION, type Article } from './schema';
+import { emptySource } from './verdicts';
 import { Store, TRASH_DAYS } from './store';
 import { filesIn, sampleArticle, tempDir } from './fixtures/helpers';
 
@@ -90,6 +91,7 @@ describe('changes', () => {
       note: 'Compares nominal with real figures.',
       sources: [
         {
+          ...emptySource(),
           role: 'contradicts',
           quote: 'Spending rose 2% in real terms.',
           title: 'Budget report',

@@ -23,18 +23,28 @@ import { migrate, type FileKind } from './migrations';
 import {
   ArticleFileSchema,
   ArticleSchema,
+  DocumentFileSchema,
   LibraryFileSchema,
   SCHEMA_VERSION,
+  SettingsFileSchema,
   type Article,
   type ArticleFile,
   type ArticleMetaPatch,
   type ArticleSummary,
+  type DocumentFile,
+  type DocumentRef,
+  type HistoryEntry,
   type LibraryFile,
+  type Settings,
+  type SettingsFile,
+  type SettingsPatch,
+  type Source,
+  type SourceDocument,
   type Statement,
-  type StatementPatch,
   type StoreNotice,
   type TrashEntry,
 } from './schema';
+import { needsSignOff, VERDICT_LABEL } from './verdicts';
 
 export const TRASH_DAYS = 30;
 const INDEX_FLUSH_DELAY_MS = 500;
@@ -61,6 +71,21 @@ export interface NewStatement {
   text: string;
 }
 
+/** A change to a statement as the store applies it: sources come with their checks computed. */
+export interface StatementChange {
+  verdict?: Statement['verdict'];
+  note?: string;
+  sources?: Source[];
+  unsupported?: string[];
+}
+
+export type NewDocument = Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>;
+
+/** Typing into one field is one change in the timeline, not one per pause. */
+const HISTORY_MERGE_MS = 2 * 60 * 1000;
+
+export const DEFAULT_SETTINGS: Settings = { editorName: '', newsroomName: '', newsroomUrl: '' };
+
 export interface NewArticle {
   text: string;
   title: string;
@@ -76,6 +101,7 @@ export class Store {
   /** Articles being read: a second caller waits for the same read (one Low, one write queue per file). */
   private readonly loading = new Map<string, Promise<Low<ArticleFile>>>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  private settingsFile: Low<SettingsFile> | null = null;
   private indexTimer: NodeJS.Timeout | null = null;
   private indexFlush: Promise<void> | null = null;
   private closed = false;
@@ -107,6 +133,7 @@ export class Store {
       const library = new Low<LibraryFile>(new DurableJSONFile(path.join(dir, 'library.json'), resolved), emptyLibrary());
       const store = new Store(dir, library, lock, resolved);
       await store.loadLibrary(lock?.tookOverStale ?? false);
+      await store.loadSettings();
       return store;
     } catch (err) {
       await lock?.release();
@@ -128,6 +155,15 @@ export class Store {
     return (await this.articleFile(id)).data.article;
   }
 
+  /** Every article in the library, one at a time (for search), without filling the cache. */
+  async *eachArticle(): AsyncGenerator<Article> {
+    for (const summary of this.list()) {
+      const cached = this.articles.get(summary.id);
+      const data = cached ? cached.data : await this.readChecked(this.articlePath(summary.id), 'article', ArticleFileSchema);
+      if (data) yield data.article;
+    }
+  }
+
   // ---- Changing ----
 
   async create(input: NewArticle, sentences: NewStatement[]): Promise<Article> {
@@ -147,7 +183,13 @@ export class Store {
         sources: [],
         note: '',
         updatedAt: null,
+        checkedBy: '',
+        checkedAt: null,
+        review: null,
+        unsupported: [],
+        history: [],
       })),
+      documents: [],
     };
     checkArticle(article);
     const low = new Low<ArticleFile>(new DurableJSONFile(this.articlePath(article.id), this.options), {
@@ -166,21 +208,95 @@ export class Store {
     return article;
   }
 
-  async mark(articleId: string, statementId: string, patch: StatementPatch): Promise<Statement> {
-    let changed: Statement | undefined;
-    const article = await this.changeArticle(articleId, (a) => {
-      const i = a.statements.findIndex((s) => s.id === statementId);
-      const current = a.statements[i];
-      if (!current) throw new UserError('not-found', `Statement ${statementId} is not in the article "${a.title}".`);
-      changed = { ...current, ...definedOnly(patch), updatedAt: this.now() };
-      const statements = a.statements.slice();
-      statements[i] = changed;
-      return { ...a, statements };
+  /**
+   * Records a verdict and its evidence. `by` is the editor making the change: a new verdict is
+   * theirs (and needs a fresh sign-off), and every change goes into the statement's history.
+   */
+  async mark(articleId: string, statementId: string, change: StatementChange, by = ''): Promise<Statement> {
+    const article = await this.changeStatement(articleId, statementId, (current, now) => {
+      const next: Statement = { ...current, ...definedOnly(change), updatedAt: now };
+      if (change.verdict !== undefined && change.verdict !== current.verdict) {
+        const checked = change.verdict !== 'unchecked';
+        next.checkedBy = checked ? by : '';
+        next.checkedAt = checked ? now : null;
+        next.review = null;
+      }
+      next.history = recordHistory(current, next, by, now);
+      return next;
     });
-    // The index only caches counts: write it behind, it is rebuilt if we die first.
-    this.library.data = replaceSummary(this.library.data, article);
-    this.scheduleIndexFlush();
-    return changed!;
+    this.afterStatementChange(article);
+    return article.statements.find((s) => s.id === statementId)!;
+  }
+
+  /** A second editor signs off the statement's current verdict. */
+  async signOff(articleId: string, statementId: string, by: string): Promise<Statement> {
+    const article = await this.changeStatement(articleId, statementId, (current, now) => {
+      if (!by.trim()) throw new UserError('invalid-input', 'Set your name in Settings before signing off.');
+      if (current.verdict === 'unchecked') throw new UserError('invalid-input', 'Give the statement a verdict before signing it off.');
+      if (!needsSignOff(current.verdict)) throw new UserError('invalid-input', 'Opinion needs no sign-off.');
+      if (current.checkedBy === by) {
+        throw new UserError('invalid-input', `${by} gave this verdict; a second editor must sign it off.`);
+      }
+      if (current.review) throw new UserError('invalid-input', `${current.review.by} has already signed off this verdict.`);
+      const next: Statement = { ...current, review: { by, at: now }, updatedAt: now };
+      next.history = recordHistory(current, next, by, now);
+      return next;
+    });
+    this.afterStatementChange(article);
+    return article.statements.find((s) => s.id === statementId)!;
+  }
+
+  // ---- Source documents ----
+
+  /** Keeps a source document's text beside the article, so quotes can be checked offline, years later. */
+  async attachDocument(articleId: string, input: NewDocument, by: string): Promise<DocumentRef> {
+    this.assertWritable();
+    await this.get(articleId); // fails clearly for an unknown article before anything is written
+    const document: SourceDocument = {
+      ...input,
+      id: newId(),
+      chars: input.text.length,
+      attachedAt: this.now(),
+      attachedBy: by,
+    };
+    const folder = path.join(this.dir, 'documents', articleId);
+    await fs.mkdir(folder, { recursive: true }).catch((err) => {
+      throw describeWriteError(err, folder);
+    });
+    const file: DocumentFile = { version: SCHEMA_VERSION, document };
+    const check = v.safeParse(DocumentFileSchema, file);
+    if (!check.success) throw new UserError('invalid-input', `${input.name} cannot be attached: ${check.issues[0]?.message}.`);
+    await new DurableJSONFile<DocumentFile>(this.documentPath(articleId, document.id), this.options).write(file);
+    const { text: _, pageStarts: __, ...ref } = document;
+    await this.changeArticle(articleId, (a) => ({ ...a, documents: [...a.documents, ref] }));
+    return ref;
+  }
+
+  async getDocument(articleId: string, documentId: string): Promise<SourceDocument> {
+    const article = await this.get(articleId);
+    const ref = article.documents.find((d) => d.id === documentId);
+    if (!ref) throw new UserError('not-found', `The article "${article.title}" has no source document ${documentId}.`);
+    const file = this.documentPath(articleId, documentId);
+    const data = await this.readChecked(file, 'document', DocumentFileSchema);
+    if (!data) throw new UserError('damaged', `The text of ${ref.name} (${file}) is missing or damaged.`);
+    return data.document;
+  }
+
+  // ---- Settings ----
+
+  settings(): Settings {
+    return this.settingsFile?.data.settings ?? { ...DEFAULT_SETTINGS };
+  }
+
+  async updateSettings(patch: SettingsPatch): Promise<Settings> {
+    this.assertWritable();
+    const low = this.settingsFile!;
+    return this.exclusive('settings.json', async () => {
+      const next: SettingsFile = { version: SCHEMA_VERSION, settings: { ...low.data.settings, ...definedOnly(patch) } };
+      await low.adapter.write(next);
+      low.data = next;
+      return next.settings;
+    });
   }
 
   /** Moves an article to the trash, where it can be restored for TRASH_DAYS days. */
@@ -282,6 +398,40 @@ export class Store {
       low.data = next;
       return article;
     });
+  }
+
+  private changeStatement(
+    articleId: string,
+    statementId: string,
+    change: (current: Statement, now: string) => Statement,
+  ): Promise<Article> {
+    return this.changeArticle(articleId, (a) => {
+      const i = a.statements.findIndex((s) => s.id === statementId);
+      const current = a.statements[i];
+      if (!current) throw new UserError('not-found', `Statement ${statementId} is not in the article "${a.title}".`);
+      const statements = a.statements.slice();
+      statements[i] = change(current, this.now());
+      return { ...a, statements };
+    });
+  }
+
+  private afterStatementChange(article: Article): void {
+    // The index only caches counts: write it behind, it is rebuilt if we die first.
+    this.library.data = replaceSummary(this.library.data, article);
+    this.scheduleIndexFlush();
+  }
+
+  private documentPath(articleId: string, documentId: string): string {
+    return path.join(this.dir, 'documents', articleId, `${documentId}.json`);
+  }
+
+  private async loadSettings(): Promise<void> {
+    const file = path.join(this.dir, 'settings.json');
+    const data = await this.readChecked(file, 'settings', SettingsFileSchema);
+    this.settingsFile = new Low<SettingsFile>(
+      new DurableJSONFile(file, this.options),
+      data ?? { version: SCHEMA_VERSION, settings: { ...DEFAULT_SETTINGS } },
+    );
   }
 
   private changeLibrary(change: (lib: LibraryFile) => LibraryFile): Promise<void> {
@@ -515,7 +665,50 @@ export function summarise(article: Article): ArticleSummary {
     updatedAt: article.updatedAt,
     statementCount: article.statements.length,
     checkedCount: article.statements.filter((s) => s.verdict !== 'unchecked').length,
+    reviewedCount: article.statements.filter((s) => s.review).length,
+    readyToPublish: isReadyToPublish(article.statements),
   };
+}
+
+/** Every statement has a verdict, and every verdict that states a fact is signed off. */
+export function isReadyToPublish(statements: Statement[]): boolean {
+  return (
+    statements.length > 0 &&
+    statements.every((s) => s.verdict !== 'unchecked' && (!needsSignOff(s.verdict) || s.review !== null))
+  );
+}
+
+/** Adds what changed between two versions of a statement to its history. */
+function recordHistory(before: Statement, after: Statement, by: string, at: string): HistoryEntry[] {
+  const history = before.history.slice();
+  const fields: [HistoryEntry['field'], string, string][] = [
+    // `?? verdict`: a caller that skipped validation still gets the schema's error, not a crash.
+    ['verdict', VERDICT_LABEL[before.verdict] ?? before.verdict, VERDICT_LABEL[after.verdict] ?? String(after.verdict)],
+    ['note', before.note, after.note],
+    ['sources', describeSources(before.sources), describeSources(after.sources)],
+    ['review', before.review ? `Signed off by ${before.review.by}` : '', after.review ? `Signed off by ${after.review.by}` : ''],
+  ];
+  for (const [field, was, now] of fields) {
+    if (was === now) continue;
+    const last = history.at(-1);
+    if (last && field !== 'verdict' && last.field === field && last.by === by && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
+      history[history.length - 1] = { ...last, at, after: clip(now) };
+    } else {
+      history.push({ at, by, field, before: clip(was), after: clip(now) });
+    }
+  }
+  return history;
+}
+
+function describeSources(sources: Source[]): string {
+  return sources
+    .filter((s) => s.quote || s.title || s.url || s.file)
+    .map((s) => `${s.role}: ${s.quote ? `“${s.quote}” ` : ''}${[s.title, s.url || s.file].filter(Boolean).join(', ')}`.trim())
+    .join('\n');
+}
+
+function clip(text: string): string {
+  return text.length > 2000 ? `${text.slice(0, 1999)}…` : text;
 }
 
 function replaceSummary(lib: LibraryFile, article: Article): LibraryFile {

@@ -37,5 +37,11 @@ export const emptySource = (): Source => ({
   url: '',
   file: '',
   publisher: '',
+  author: '',
   publishedAt: '',
+  accessedAt: '',
+  documentId: '',
 });
+
+/** Opinion is not a claim of fact: it needs no second editor's sign-off. */
+export const needsSignOff = (verdict: Verdict): boolean => verdict !== 'unchecked' && verdict !== 'opinion';

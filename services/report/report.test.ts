@@ -18,6 +18,7 @@ function article(overrides: Partial<Article> = {}): Article {
     text,
     createdAt: AT.toISOString(),
     updatedAt: AT.toISOString(),
+    documents: [],
     statements: [
       {
         id: 's1',
@@ -37,6 +38,11 @@ function article(overrides: Partial<Article> = {}): Article {
         ],
         note: 'Checked with the finance office.',
         updatedAt: AT.toISOString(),
+        checkedBy: '',
+        checkedAt: AT.toISOString(),
+        review: null,
+        unsupported: [],
+        history: [],
       },
       {
         id: 's2',
@@ -47,6 +53,11 @@ function article(overrides: Partial<Article> = {}): Article {
         sources: [{ ...emptySource(), title: 'Bad link', url: '' }],
         note: '',
         updatedAt: null,
+        checkedBy: '',
+        checkedAt: null,
+        review: null,
+        unsupported: [],
+        history: [],
       },
     ],
     ...overrides,
@@ -74,6 +85,8 @@ describe('Markdown report', () => {
     expect(md).toContain('**Quote (supports):** “Taxes rose 2% \\<img src=x onerror=alert\\(1\\)\\>”');
     expect(md).toContain('**Source:** [City accounts](<https://city.example/accounts>), City Hall, 2026-10-01');
     expect(md).toContain('**Note:** Checked with the finance office.');
+    expect(md).toContain('*Checked 25 November 2026*');
+    expect(md).toMatch(/## Still unchecked\n\n- \*\*2\.\*\* The \\\[budget/);
   });
 
   it('escapes article text so it cannot become a link, a tag or a heading', () => {
@@ -102,10 +115,18 @@ describe('HTML report', () => {
     expect(html).toContain('@media print');
   });
 
-  it('links only http(s) sources', () => {
-    expect(html).toContain('<a href="https://city.example/accounts">City accounts</a>');
+  it('links only http(s) sources, in numbered footnotes', () => {
+    expect(html).toContain('<a href="https://city.example/accounts">https://city.example/accounts</a>');
     expect(html).not.toContain('href="javascript');
-    expect(html).toContain('(supports: Bad link)');
+    expect(html).toMatch(/<q>Taxes rose 2% &lt;img src=x onerror=alert\(1\)&gt;<\/q><sup class="fn">\[1\]<\/sup>/);
+    expect(html).toContain('<li dir="auto"><cite>City accounts</cite>. City Hall, 1 October 2026. <span class="url">');
+    expect(html).toContain('<li dir="auto"><cite>Bad link</cite>.</li>');
+  });
+
+  it('lists what is still unchecked, by statement number', () => {
+    const section = html.slice(html.indexOf('id="h-unchecked"'));
+    expect(section).toContain('<li value="2" dir="auto">The [budget](javascript:alert(1)) passed.</li>');
+    expect(section).not.toContain('Mayor');
   });
 });
 
@@ -130,5 +151,7 @@ describe('report file name', () => {
     );
     expect(reportFileName(article({ title: 'מבצע צוק איתן' }), 'html')).toBe('fact-check-מבצע-צוק-איתן.html');
     expect(reportFileName(article({ title: '???' }), 'json')).toBe('fact-check-a1.json');
+    expect(reportFileName(article({ title: 'Budget' }), 'pdf')).toBe('fact-check-budget.pdf');
+    expect(reportFileName(article({ title: 'Budget' }), 'claimreview')).toBe('fact-check-budget-claimreview.jsonld');
   });
 });
