@@ -3,6 +3,7 @@
  * main's handlers are typed from it, and the renderer sees it through window.api.
  * Channel names carry the app prefix so they can never collide with Electron's own.
  */
+import type { Verdict } from '../store/verdicts';
 import type {
   Article,
   ArticleDraft,
@@ -17,9 +18,6 @@ import type {
   StoreNotice,
   TrashEntry,
 } from '../store/schema';
-import type { SearchHit, SearchQuery } from '../services/search';
-
-export type { SearchHit, SearchQuery } from '../services/search';
 export type {
   Article,
   ArticleDraft,
@@ -68,6 +66,32 @@ export interface ImportedDraft {
   url: string;
   publishedAt: string;
   fileName: string;
+}
+
+/** Search across the library: text in statements, quotes, sources and notes, plus filters. */
+export interface SearchQuery {
+  text: string;
+  verdict?: Verdict | '';
+  review?: 'signed-off' | 'awaiting' | '';
+  /** Who checked or signed off, case-insensitive. */
+  editor?: string;
+  /** Last change on or after / before this day (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+}
+
+export type SearchField = 'statement' | 'quote' | 'source' | 'note';
+
+export interface SearchHit {
+  articleId: string;
+  articleTitle: string;
+  statementId: string;
+  /** From 1, as reports number statements. */
+  index: number;
+  text: string;
+  verdict: Verdict;
+  field: SearchField;
+  snippet: string;
 }
 
 export interface FactdeskApi {

@@ -14,6 +14,7 @@ import {
   type RecentExport,
   type ReportFormat,
   type Result,
+  type SearchHit,
 } from '../api/contract';
 import { UserError } from '../store/errors';
 import {
@@ -30,7 +31,7 @@ import {
 import { DOCUMENT_KINDS } from '../store/schema';
 import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
 import { readSourceText, SOURCE_EXTENSIONS } from '../services/evidence';
-import { searchArticle, MAX_HITS, type SearchHit } from '../services/search';
+import { searchArticle, MAX_HITS } from '../services/search';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
 import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES } from '../services/import';
@@ -135,7 +136,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     importReport: async () => {
       const file = host.chooseReportFile ? await host.chooseReportFile() : await host.chooseArticleFile();
       if (!file) return null;
-      return importReport(store, parseReportJson(await readReportFile(file), path.basename(file)));
+      return importReport(store, parseReportJson(await readReportFile(file), path.basename(file)), editor());
     },
     recentExports: async () => recent.slice(),
     showInFolder: async (file) => {

@@ -2,33 +2,8 @@
  * Search across the whole library: statement text, quotes, sources and notes, with filters.
  * Plain functions over articles, so the store decides how they are read.
  */
+import type { SearchField, SearchHit, SearchQuery } from '../api/contract';
 import type { Article, Statement } from '../store/schema';
-import type { Verdict } from '../store/verdicts';
-
-export interface SearchQuery {
-  text: string;
-  verdict?: Verdict | '';
-  review?: 'signed-off' | 'awaiting' | '';
-  /** Who checked or signed off, case-insensitive. */
-  editor?: string;
-  /** Last change on or after / before this day (YYYY-MM-DD). */
-  from?: string;
-  to?: string;
-}
-
-export type SearchField = 'statement' | 'quote' | 'source' | 'note';
-
-export interface SearchHit {
-  articleId: string;
-  articleTitle: string;
-  statementId: string;
-  /** From 1, as reports number statements. */
-  index: number;
-  text: string;
-  verdict: Verdict;
-  field: SearchField;
-  snippet: string;
-}
 
 export const MAX_HITS = 200;
 

@@ -4,7 +4,7 @@
  * a short pause) and is reported saved only when the main process says it is on disk. A
  * change that fails stays on screen and is retried, never silently dropped.
  */
-import type { Article, Statement, StatementPatch } from '../../../api/contract';
+import type { Article, DocumentRef, Statement, StatementPatch } from '../../../api/contract';
 import { api, errorMessage } from './api';
 
 const TYPING_PAUSE_MS = 400;
@@ -36,10 +36,10 @@ class Check {
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
 
-  open = async (id: string): Promise<void> => {
+  open = async (id: string, statementId?: string): Promise<void> => {
     await this.flush();
     this.article = await api.getArticle(id);
-    this.selected = 0;
+    this.selected = Math.max(0, this.article.statements.findIndex((s) => s.id === statementId));
     this.saveState = 'idle';
     this.undoStack = [];
     this.redoStack = [];
@@ -70,6 +70,27 @@ class Check {
     if (!statement) return;
     this.record(statement, patch);
     this.apply(statement.id, patch);
+  };
+
+  /** Sign-off is a second editor's act, not an edit: it is saved at once and not undone with Ctrl+Z. */
+  signOff = async (): Promise<void> => {
+    const article = this.article;
+    const statement = this.statement;
+    if (!article || !statement) return;
+    await this.flush();
+    this.saveState = 'saving';
+    try {
+      this.replaceSaved(await api.signOff(article.id, statement.id));
+      this.saveState = 'saved';
+    } catch (err) {
+      this.saveState = 'error';
+      this.saveError = errorMessage(err);
+    }
+  };
+
+  /** Adds a freshly attached document to the article on screen. */
+  addDocument = (ref: DocumentRef): void => {
+    if (this.article) this.article = { ...this.article, documents: [...this.article.documents, ref] };
   };
 
   undo = (): void => this.travel(this.undoStack, this.redoStack, 'before');
@@ -106,7 +127,7 @@ class Check {
     if (!article) return;
     this.article = {
       ...article,
-      statements: article.statements.map((s) => (s.id === statementId ? { ...s, ...patch } : s)),
+      statements: article.statements.map((s) => (s.id === statementId ? withPatch(s, patch) : s)),
     };
     this.pending.set(statementId, { ...this.pending.get(statementId), ...patch });
     this.saveState = 'saving';
@@ -161,6 +182,15 @@ class Check {
     this.canUndo = this.undoStack.length > 0;
     this.canRedo = this.redoStack.length > 0;
   }
+}
+
+/** The statement as it will be once saved; a quote's check stays on screen while it still applies. */
+function withPatch(statement: Statement, patch: StatementPatch): Statement {
+  const sources = patch.sources?.map((source) => ({
+    ...source,
+    check: statement.sources.find((s) => s.documentId === source.documentId && s.quote === source.quote)?.check,
+  }));
+  return { ...statement, ...patch, ...(sources ? { sources } : {}) };
 }
 
 function sameKeys(a: object, b: object): boolean {

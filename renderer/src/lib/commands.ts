@@ -26,13 +26,41 @@ export async function importDroppedFile(file: File): Promise<void> {
   }
 }
 
-export async function exportReport(format: ReportFormat): Promise<void> {
+/** Saves the open article's report; resolves to the file saved, or null (cancelled, failed, nothing open). */
+export async function exportReport(format: ReportFormat): Promise<string | null> {
   const article = check.article;
-  if (!article) return ui.tell('Open an article to export its report.');
+  if (!article) {
+    ui.tell('Open an article to export its report.');
+    return null;
+  }
   try {
     await check.flush();
     const saved = await api.exportReport(article.id, format);
     if (saved) ui.tell(`Report saved to ${saved.path}`);
+    return saved?.path ?? null;
+  } catch (err) {
+    ui.tell(errorMessage(err), 'error');
+    return null;
+  }
+}
+
+export async function showInFolder(path: string): Promise<void> {
+  try {
+    await api.showInFolder(path);
+  } catch (err) {
+    ui.tell(errorMessage(err), 'error');
+  }
+}
+
+/** Brings back an article from a JSON report, with its verdicts and sources, and opens it. */
+export async function importReport(): Promise<void> {
+  try {
+    const article = await api.importReport();
+    if (!article) return;
+    const checked = article.statements.filter((s) => s.verdict !== 'unchecked').length;
+    await library.refresh();
+    await openArticle(article.id);
+    ui.tell(`Imported “${article.title}”: ${article.statements.length} statements, ${checked} with a verdict.`);
   } catch (err) {
     ui.tell(errorMessage(err), 'error');
   }
@@ -44,9 +72,9 @@ export async function showLibrary(): Promise<void> {
   await library.refresh();
 }
 
-export async function openArticle(id: string): Promise<void> {
+export async function openArticle(id: string, statementId?: string): Promise<void> {
   try {
-    await check.open(id);
+    await check.open(id, statementId);
     ui.screen = { name: 'article', id };
   } catch (err) {
     ui.tell(errorMessage(err), 'error');

@@ -2,7 +2,7 @@
  * The keyboard: one table, shown in the shortcuts sheet and used by the handler, so the two
  * can never disagree. Single-letter keys act only when the editor is not typing in a field.
  */
-import { VERDICTS } from '../../../store/verdicts';
+import { emptySource, VERDICTS } from '../../../store/verdicts';
 import { check } from './check.svelte';
 import { exportReport, runMenuCommand } from './commands';
 import { ui } from './ui.svelte';
@@ -22,11 +22,24 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'U', does: 'Next unchecked statement' },
   { keys: '1 – 7', does: 'Set the verdict (Unchecked … Opinion)' },
   { keys: 'Q or Enter', does: 'Edit the quote' },
+  { keys: 'A', does: 'Add a source and edit its quote' },
+  { keys: 'S', does: 'Sign off the verdict (as a second editor)' },
+  { keys: '/', does: 'Search the library' },
   { keys: 'Esc', does: 'Leave the field / close the dialog' },
   { keys: 'Ctrl/Cmd+Z', does: 'Undo' },
   { keys: 'Shift+Ctrl/Cmd+Z', does: 'Redo' },
   { keys: '?', does: 'Show these shortcuts' },
 ];
+
+/** A new, empty source after the existing ones, its quote field ready for typing. */
+function addSource(): void {
+  const statement = check.statement;
+  if (!statement) return;
+  const count = Math.max(1, statement.sources.length);
+  const sources = statement.sources.length ? statement.sources : [emptySource()];
+  check.edit({ sources: [...sources, emptySource()] });
+  requestAnimationFrame(() => document.getElementById(`quote-${count}`)?.focus());
+}
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -67,6 +80,11 @@ export function handleKey(event: KeyboardEvent): void {
     ui.showShortcuts = !ui.showShortcuts;
     return;
   }
+  if (event.key === '/' && ui.screen.name === 'library') {
+    event.preventDefault();
+    document.getElementById('library-search')?.focus();
+    return;
+  }
   if (ui.screen.name !== 'article') return;
   const verdict = VERDICTS[Number(event.key) - 1];
   if (/^[1-7]$/.test(event.key) && verdict) {
@@ -83,6 +101,8 @@ export function handleKey(event: KeyboardEvent): void {
     end: () => check.select(Number.MAX_SAFE_INTEGER),
     q: () => document.getElementById('quote-0')?.focus(),
     enter: () => document.getElementById('quote-0')?.focus(),
+    s: () => void check.signOff(),
+    a: () => addSource(),
   };
   const action = move[key];
   if (action) {
