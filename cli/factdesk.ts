@@ -7,26 +7,42 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import * as v from 'valibot';
 import { REPORT_FORMATS, type ApiMethod, type FactdeskApi, type ReportFormat } from '../api/contract';
 import { createHandlers, dispatch, type Host } from '../main/handlers';
 import { UserError } from '../store/errors';
 import { defaultStoreDir } from '../store/location';
-import { emptySource, type Article, type StatementPatch } from '../store/schema';
+import { emptySource, type Article, type DocumentRef, type StatementPatch } from '../store/schema';
+import { SOURCE_ROLES } from '../store/verdicts';
+import { verifyQuoteInFile } from '../services/evidence';
 import { Store } from '../store/store';
 import { segment } from '../services/segment';
 import { importArticleFile } from '../services/import';
+import { printPdfWithChromium } from '../services/report';
 
 const USAGE = `Usage: factdesk [--store DIR] <command>
 
 Commands:
   segment FILE                         the statements of a .txt/.md file
-  import FILE [--title T]              add an article to the library
+  import FILE [--title T]              add an article to the library; a JSON report
+                                       (export --format json) comes back with its verdicts
   list                                 the articles with their counts
   show ID                              one article with its statements
   mark ID INDEX --verdict V [--quote Q] [--source-title T] [--source-url U]
                 [--publisher P] [--source-date YYYY-MM-DD] [--note N]
-                                       record a verdict for statement INDEX (1 = first)
-  export ID --format md|html|json --out FILE
+                [--source-file FILE] [--role supports|contradicts|context]
+                                       record a verdict for statement INDEX (1 = first);
+                                       --source-file attaches FILE and checks the quote in it
+  attach ID FILE                       attach a source document (.pdf .docx .html .txt .md)
+  verify-quote --source FILE --quote Q [--statement S]
+                                       is the quote in FILE, and what of S does it not support
+  export ID --format FORMAT --out FILE
+  export --all --format FORMAT --out DIR
+                                       the fact-check report of one article, or of every
+                                       article in the library (progress on stderr)
+                                       FORMAT: ${REPORT_FORMATS.join('|')}
+                                       pdf needs Chromium ($CHROMIUM_PATH or installed);
+                                       claimreview needs the newsroom set in Settings
 
 The store is $FACTDESK_STORE, or --store DIR, or the app's own library.`;
 
@@ -45,17 +61,72 @@ const OPTIONS = {
   note: { type: 'string' },
   format: { type: 'string' },
   out: { type: 'string' },
+  all: { type: 'boolean' },
+  source: { type: 'string' },
+  statement: { type: 'string' },
+  'source-file': { type: 'string' },
+  role: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 type Options = ReturnType<typeof parse>['values'];
 
 function parse(argv: string[]) {
+  let parsed;
   try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  const checked = v.safeParse(ArgumentsSchema, parsed);
+  if (!checked.success) throw new UsageError(describeArgumentIssue(checked.issues[0]));
+  return parsed;
+}
+
+// Every option and argument is checked before anything is opened: types, lengths and counts,
+// with the limits the store itself applies (store/schema.ts), so a mistake is named up front.
+const noNul = v.regex(/^[^\u0000]*$/, 'contains a NUL character');
+const pathArg = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(4096, 'is longer than 4096 characters'), noNul);
+const text = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`)));
+// strictObject: an option added to OPTIONS must be given its rule here too.
+const ArgumentsSchema = v.object({
+  values: v.strictObject({
+    store: v.optional(pathArg),
+    title: text(500),
+    // The vocabulary is checked where the app checks it (markStatement's schema), with the same message.
+    verdict: text(64),
+    quote: text(20_000),
+    'source-title': text(500),
+    'source-url': v.optional(
+      v.union([
+        v.literal(''),
+        v.pipe(
+          v.string(),
+          v.maxLength(2048, 'is longer than 2048 characters'),
+          v.regex(/^https?:\/\/[^\s/]+\S*$/i, 'must be an http:// or https:// link'),
+        ),
+      ]),
+    ),
+    publisher: text(500),
+    'source-date': v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))])),
+    note: text(20_000),
+    format: v.optional(v.picklist(REPORT_FORMATS, `must be one of ${REPORT_FORMATS.join(', ')}`)),
+    out: v.optional(pathArg),
+    all: v.optional(v.boolean()),
+    source: v.optional(pathArg),
+    statement: text(20_000),
+    'source-file': v.optional(pathArg),
+    role: v.optional(v.picklist(SOURCE_ROLES, `must be one of ${SOURCE_ROLES.join(', ')}`)),
+    help: v.optional(v.boolean()),
+  }),
+  // The longest command is `mark ID INDEX`.
+  positionals: v.pipe(v.array(pathArg), v.maxLength(3, 'has too many arguments: no command takes more than two')),
+});
+
+function describeArgumentIssue(issue: v.BaseIssue<unknown> | undefined): string {
+  const [group, key] = issue?.path?.map((p) => p.key) ?? [];
+  const what = group === 'values' ? `--${String(key)}` : typeof key === 'number' ? `Argument ${key + 1}` : 'The command';
+  return `${what} ${issue?.message ?? 'is not valid'}.`;
 }
 
 async function run(argv: string[]): Promise<unknown> {
@@ -77,6 +148,19 @@ async function run(argv: string[]): Promise<unknown> {
     }
     case 'import': {
       const [file] = need(args, 1, 'import FILE');
+      if (/\.json$/i.test(file)) {
+        return withStore(
+          dir,
+          false,
+          async (api) => {
+            let article = (await call(api, 'importReport'))!;
+            if (values.title) article = await call(api, 'updateArticle', article.id, { title: values.title });
+            const checked = article.statements.filter((s) => s.verdict !== 'unchecked').length;
+            return { id: article.id, title: article.title, statements: article.statements.length, checked };
+          },
+          { reportFile: path.resolve(file) },
+        );
+      }
       const draft = await importArticleFile(file);
       return withStore(dir, false, async (api) => {
         const article = await call(api, 'createArticle', { ...draft, title: values.title ?? draft.title });
@@ -85,16 +169,38 @@ async function run(argv: string[]): Promise<unknown> {
     }
     case 'mark': {
       const [id, index] = need(args, 2, 'mark ID INDEX --verdict V');
-      return withStore(dir, false, async (api) => {
-        const article = await call(api, 'getArticle', id);
-        const statement = statementAt(article, index);
-        return call(api, 'markStatement', id, statement.id, markPatch(values, statement.sources));
-      });
+      const sourceFile = values['source-file'] ? path.resolve(values['source-file']) : undefined;
+      return withStore(
+        dir,
+        false,
+        async (api) => {
+          const article = await call(api, 'getArticle', id);
+          const statement = statementAt(article, index);
+          const document = sourceFile ? await call(api, 'attachSourceFile', id) : null;
+          return call(api, 'markStatement', id, statement.id, markPatch(values, statement.sources, document));
+        },
+        { sourceFile },
+      );
+    }
+    case 'attach': {
+      const [id, file] = need(args, 2, 'attach ID FILE');
+      return withStore(dir, false, (api) => call(api, 'attachSourceFile', id), { sourceFile: path.resolve(file) });
+    }
+    case 'verify-quote': {
+      if (!values.source || values.quote === undefined) {
+        throw new UsageError('Usage: factdesk verify-quote --source FILE --quote Q [--statement S]');
+      }
+      return verifyQuoteInFile(values.source, values.quote, values.statement);
     }
     case 'export': {
-      const [id] = need(args, 1, 'export ID --format FORMAT --out FILE');
       const format = values.format as ReportFormat;
       if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}.`);
+      if (values.all) {
+        if (args.length) throw new UsageError('export --all exports every article: give no ID.');
+        if (!values.out) throw new UsageError('export --all needs --out DIR.');
+        return exportAll(dir, format, path.resolve(values.out));
+      }
+      const [id] = need(args, 1, 'export ID --format FORMAT --out FILE');
       if (!values.out) throw new UsageError('export needs --out FILE.');
       const out = path.resolve(values.out);
       await fs.access(path.dirname(out)).catch(() => {
@@ -119,19 +225,68 @@ async function withStore<T>(
   dir: string,
   readOnly: boolean,
   work: (api: FactdeskApi) => Promise<T>,
-  hostOptions: { reportPath?: string } = {},
+  hostOptions: { reportPath?: string | ((defaultName: string) => string); reportFile?: string; sourceFile?: string } = {},
 ): Promise<T> {
   const store = await Store.open(dir, { readOnly, by: 'a factdesk command' });
+  const { reportPath, reportFile, sourceFile } = hostOptions;
   const host: Host = {
     chooseArticleFile: async () => null,
-    chooseReportPath: async () => hostOptions.reportPath ?? null,
+    chooseReportPath: async (defaultName) => (typeof reportPath === 'function' ? reportPath(defaultName) : (reportPath ?? null)),
     openExternal: async () => undefined,
+    printPdf: (html) => printPdfWithChromium(html),
+    chooseReportFile: async () => reportFile ?? null,
+    chooseSourceFile: async () => sourceFile ?? null,
   };
   try {
     return await work(createHandlers(store, host));
   } finally {
     await store.close();
   }
+}
+
+/**
+ * `export --all`: every article of the library into one folder, each under the name the app
+ * would suggest (made unique), through the same handler as a single export. Progress goes to
+ * stderr; an article that fails is reported and the others still exported.
+ */
+async function exportAll(dir: string, format: ReportFormat, outDir: string) {
+  await fs.mkdir(outDir, { recursive: true }).catch((err) => {
+    throw new UserError('write-failed', `Could not create the folder ${outDir}: ${(err as Error).message}`);
+  });
+  const taken = new Set<string>();
+  const unique = (name: string) => {
+    const ext = path.extname(name);
+    let candidate = name;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name.slice(0, -ext.length)}-${n}${ext}`;
+    taken.add(candidate.toLowerCase());
+    return path.join(outDir, candidate);
+  };
+  return withStore(
+    dir,
+    true,
+    async (api) => {
+      const articles = await call(api, 'listArticles');
+      const files: { id: string; title: string; path: string }[] = [];
+      const failed: { id: string; title: string; error: string }[] = [];
+      for (const [i, article] of articles.entries()) {
+        const step = `[${i + 1}/${articles.length}]`;
+        try {
+          const saved = (await call(api, 'exportReport', article.id, format))!;
+          files.push({ id: article.id, title: article.title, path: saved.path });
+          process.stderr.write(`factdesk: ${step} ${path.basename(saved.path)}\n`);
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          // The same failure for the first article and every later one (no newsroom, no Chromium) stops the run.
+          if (i === 0 && articles.length > 1 && err.code !== 'not-found') throw err;
+          failed.push({ id: article.id, title: article.title, error: err.message });
+          process.stderr.write(`factdesk: ${step} failed: ${article.title}: ${err.message}\n`);
+        }
+      }
+      if (failed.length) process.exitCode = 1;
+      return { format, dir: outDir, exported: files.length, failed, files };
+    },
+    { reportPath: unique },
+  );
 }
 
 /** Calls a handler through the same validation as IPC, and turns a failure back into an error. */
@@ -154,7 +309,11 @@ function statementAt(article: Article, index: string) {
   return statement;
 }
 
-function markPatch(values: Options, sources: Article['statements'][number]['sources']): StatementPatch {
+function markPatch(
+  values: Options,
+  sources: Article['statements'][number]['sources'],
+  document: DocumentRef | null = null,
+): StatementPatch {
   const patch: StatementPatch = {};
   if (values.verdict !== undefined) patch.verdict = values.verdict as StatementPatch['verdict'];
   if (values.note !== undefined) patch.note = values.note;
@@ -164,6 +323,9 @@ function markPatch(values: Options, sources: Article['statements'][number]['sour
     url: values['source-url'],
     publisher: values.publisher,
     publishedAt: values['source-date'],
+    role: values.role,
+    documentId: document?.id,
+    file: document?.name,
   };
   if (Object.values(source).some((value) => value !== undefined)) {
     const first = { ...(sources[0] ?? emptySource()) };
