@@ -8,8 +8,9 @@ import { Store } from '../store/store';
 import { createHandlers } from './handlers';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
+import { logEvent, redactError, startFileLog } from './log';
 import { installMenu } from './menu';
-import { createMainWindow, secureSession } from './window';
+import { createMainWindow, lockDownAllWebContents, secureSession } from './window';
 
 let mainWindow: BrowserWindow | null = null;
 let store: Store | null = null;
@@ -30,13 +31,18 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.enableSandbox();
+  lockDownAllWebContents();
   void app.whenReady().then(start);
 }
 
 async function start(): Promise<void> {
+  startFileLog(app.getPath('logs'));
+  logEvent('info', 'started', { version: app.getVersion(), electron: process.versions.electron ?? 'none', platform: process.platform });
   try {
     store = await Store.open(storeDir(), { by: 'the Factdesk app' });
+    if (store.notices.length) logEvent('warn', 'store repaired files', { count: store.notices.length });
   } catch (err) {
+    logEvent('error', 'store open failed', redactError(err));
     dialog.showErrorBox('Factdesk cannot open its library', err instanceof Error ? err.message : String(err));
     app.exit(1);
     return;
@@ -50,6 +56,14 @@ async function start(): Promise<void> {
     if (!mainWindow) mainWindow = createMainWindow();
   });
 }
+
+// Why a page crashed or was killed, for support: reasons and exit codes only.
+app.on('render-process-gone', (_event, _contents, details) =>
+  logEvent('error', 'renderer gone', { reason: details.reason, exitCode: details.exitCode }),
+);
+app.on('child-process-gone', (_event, details) =>
+  logEvent('error', 'child process gone', { type: details.type, reason: details.reason, exitCode: details.exitCode }),
+);
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

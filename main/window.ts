@@ -1,5 +1,6 @@
-import { BrowserWindow, session, type WebContents } from 'electron';
+import { app, BrowserWindow, session, type WebContents } from 'electron';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { CONTENT_SECURITY_POLICY } from './security';
 
 /** The files electron-vite writes; main points at exactly these. */
@@ -25,6 +26,8 @@ export function createMainWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      // Middle-click (auxclick) cannot open links in new windows either.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });
@@ -36,11 +39,28 @@ export function createMainWindow(): BrowserWindow {
   return win;
 }
 
-/** The app window never navigates away and never opens other windows; links go to the browser via IPC. */
-function lockDown(contents: WebContents): void {
+const lockedDown = new WeakSet<WebContents>();
+
+/**
+ * No page of Factdesk navigates away, opens windows or attaches a <webview>; links go to the
+ * browser via IPC. Main may still load what it chooses (loadFile/loadURL are not navigations
+ * a page asked for).
+ */
+export function lockDown(contents: WebContents): void {
+  if (lockedDown.has(contents)) return;
+  lockedDown.add(contents);
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * The same rules for every webContents created from now on, whoever creates it (a hidden
+ * window that prints a report, a devtools host): call once, before the first window.
+ */
+export function lockDownAllWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
 }
 
 /** Session-wide rules: the CSP as a header too (the dev server ignores the meta tag), and no permissions. */
@@ -51,6 +71,27 @@ export function secureSession(): void {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
   });
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Denied unless listed, and listed ones only for the app's own page ("Copy details" writes
+  // an error message to the clipboard).
+  ses.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(PERMITTED.has(permission) && (isAppUrl(details?.requestingUrl) || isAppUrl(contents?.getURL?.()))),
+  );
+  ses.setPermissionCheckHandler(
+    (contents, permission, _origin, details) =>
+      PERMITTED.has(permission) && (isAppUrl(details?.requestingUrl) || isAppUrl(contents?.getURL?.())),
+  );
+}
+
+const PERMITTED = new Set<string>(['clipboard-sanitized-write']);
+
+/** The app's own page: the renderer file the build wrote, or the dev server in development. */
+export function isAppUrl(url: string | undefined | null): boolean {
+  if (!url) return false;
+  const devServer = process.env.ELECTRON_RENDERER_URL;
+  try {
+    if (devServer) return new URL(url).origin === new URL(devServer).origin;
+  } catch {
+    return false;
+  }
+  return url.split('#')[0] === pathToFileURL(RENDERER_FILE).href;
 }

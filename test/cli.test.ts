@@ -20,7 +20,7 @@ interface Run {
   code: number;
   stdout: string;
   stderr: string;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any;
 }
 
 function factdesk(...args: string[]): Promise<Run> {
@@ -118,6 +118,33 @@ describe('factdesk', () => {
     expect(run.stderr).toMatch(/^factdesk: Verdict /);
     const shown = await factdesk('--store', store, 'show', id);
     expect(shown.json.statements[0].verdict).toBe('unchecked');
+  });
+
+  it('checks a quote against a source file, and attaches sources to statements', async () => {
+    const source = path.join(dir, 'source.txt');
+    await writeFile(source, 'The show ran for nine episodes.\nNetflix said it would not renew it.');
+    const exact = await factdesk('verify-quote', '--source', source, '--quote', 'ran for nine episodes', '--statement', 'The show ran for nine episodes in Israel.');
+    expect(exact.json).toEqual({
+      match: 'exact',
+      start: 9,
+      end: 30,
+      passage: 'ran for nine episodes',
+      differences: [],
+      unsupported: ['Israel'],
+    });
+    const changed = await factdesk('verify-quote', '--source', source, '--quote', 'Netflix said it would renew it');
+    expect(changed.json.match).not.toMatch(/exact|normalised/);
+
+    const list = await factdesk('--store', store, 'list');
+    const id = list.json[0].id as string;
+    const attached = await factdesk('--store', store, 'attach', id, source);
+    expect(attached.json).toMatchObject({ name: 'source.txt', kind: 'txt', chars: 67 });
+    const marked = await factdesk('--store', store, 'mark', id, '2', '--verdict', 'verified', '--quote', 'ran for nine episodes', '--source-file', source, '--role', 'supports');
+    expect(marked.code).toBe(0);
+    expect(marked.json.sources[0]).toMatchObject({ role: 'supports', file: 'source.txt', check: { match: 'exact', passage: 'ran for nine episodes' } });
+    const bad = await factdesk('--store', store, 'mark', id, '2', '--role', 'refutes');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('factdesk: --role must be one of supports, contradicts, context.\n');
   });
 
   it('prints its usage for --help', async () => {

@@ -29,21 +29,45 @@ interface WiringReport {
   navigationPrevented: boolean;
   foreignFrameResult: { ok: boolean; error?: { code: string } };
   appFrameResult: { ok: boolean; value?: unknown };
+  subFrameResult: { ok: boolean; error?: { code: string } };
+  everyHandlerChecksSender: boolean;
+  oversizedResult: { ok: boolean; error?: { code: string; message: string } };
+  mainContents: ContentsProbe;
+  externalOpened: string[];
+  permissionsGranted: Record<string, string[]>;
+  externalResults: { ok: boolean; error?: { code: string } }[];
+  laterContents: ContentsProbe;
   menu: { label?: string; submenu?: { label?: string; accelerator?: string; registerAccelerator?: boolean }[] }[];
   errorBox?: { message: string };
+}
+
+interface ContentsProbe {
+  windowOpen: { action: string } | null;
+  navigationPrevented: boolean;
+  redirectPrevented: boolean;
+  webviewPrevented: boolean;
 }
 
 describe('the built main process', () => {
   let report: WiringReport;
   let tmp: string;
+  let logFile: string;
 
   beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error('out/main/index.js is missing: run `npm run build` first.');
     tmp = mkdtempSync(path.join(os.tmpdir(), 'factdesk-wiring-'));
     const reportFile = path.join(tmp, 'report.json');
+    logFile = path.join(tmp, 'logs', 'main.log');
     await run(process.execPath, ['--import', './test/wiring/register.mjs', MAIN], {
       cwd: ROOT,
-      env: { ...process.env, FACTDESK_STORE: path.join(tmp, 'store'), WIRING_REPORT: reportFile, ELECTRON_RENDERER_URL: '' },
+      env: {
+        ...process.env,
+        FACTDESK_STORE: path.join(tmp, 'store'),
+        WIRING_REPORT: reportFile,
+        WIRING_LOGS: path.join(tmp, 'logs'),
+        ELECTRON_RENDERER_URL: '',
+        NODE_ENV: 'production',
+      },
     });
     report = JSON.parse(readFileSync(reportFile, 'utf8'));
   });
@@ -104,6 +128,75 @@ describe('the built main process', () => {
     expect(report.navigationPrevented).toBe(true);
     expect(report.permissionHandler).toBe(true);
     expect(report.permissionCheckHandler).toBe(true);
+  });
+
+  it('grants no permission but clipboard writing, and that only to the app page', () => {
+    expect(report.permissionsGranted).toEqual({ app: ['clipboard-sanitized-write'] });
+  });
+
+  it('prevents <webview> and redirects in the app window', () => {
+    expect(report.mainContents).toEqual({
+      windowOpen: { action: 'deny' },
+      navigationPrevented: true,
+      redirectPrevented: true,
+      webviewPrevented: true,
+    });
+  });
+
+  it("locks down any webContents created later (web-contents-created), not only the app window's", () => {
+    expect(report.laterContents).toEqual({
+      windowOpen: { action: 'deny' },
+      navigationPrevented: true,
+      redirectPrevented: true,
+      webviewPrevented: true,
+    });
+  });
+
+  it('asks for no remote module, experimental features or Blink features, and loads no remote page', () => {
+    const prefs = report.windows[0]!.options.webPreferences;
+    for (const key of ['enableRemoteModule', 'experimentalFeatures', 'enableBlinkFeatures', 'nodeIntegrationInSubFrames']) {
+      expect([undefined, false]).toContain(prefs[key]);
+    }
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(report.windows[0]!.loaded.url).toBeUndefined();
+    for (const file of ['out/main/index.js', 'out/preload/index.cjs']) {
+      expect(readFileSync(path.join(ROOT, file), 'utf8')).not.toMatch(/@electron\/remote|enableRemoteModule/);
+    }
+  });
+
+  it('allows no remote origin anywhere in the CSP, and no inline or eval script', () => {
+    const directives = CONTENT_SECURITY_POLICY.split(';').map((d) => d.trim());
+    for (const directive of directives) expect(directive).not.toMatch(/https?:|wss?:|\*|blob:|filesystem:/);
+    expect(directives).toContain("default-src 'none'");
+    expect(directives).toContain("object-src 'none'");
+    expect(directives).toContain("base-uri 'none'");
+    expect(directives.find((d) => d.startsWith('script-src'))).toBe("script-src 'self'");
+  });
+
+  it('checks the sender on every handler: other pages and iframes are refused', () => {
+    expect(report.everyHandlerChecksSender).toBe(true);
+    expect(report.subFrameResult).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('hands only http(s) links to shell.openExternal', () => {
+    expect(report.externalResults.map((r) => r.ok)).toEqual([false, false, true]);
+    expect(report.externalOpened).toEqual(['https://example.org/checked']);
+  });
+
+  it('refuses an oversized request with a message that says so', () => {
+    expect(report.oversizedResult).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: expect.stringMatching(/^The request is too large/) },
+    });
+  });
+
+  it('logs to the standard log folder, naming failed requests without their arguments or messages', () => {
+    const log = readFileSync(logFile, 'utf8');
+    expect(log).toMatch(/\[info\]\s+started \{"version":"0\.0\.0-wiring"/);
+    expect(log).toMatch(/\]\s+request refused \{"request":"createArticle","code":"invalid-input"\}/);
+    expect(log).toMatch(/\]\s+request refused \{"request":"getArticle","code":"not-found"\}/);
+    expect(log).toMatch(/\]\s+request refused \{"request":"listArticles","code":"forbidden"\}/);
+    expect(log).not.toMatch(/SECRET|xxxx|evil\.example/);
   });
 
   it('has a File menu whose shortcuts the renderer handles itself', () => {

@@ -22,10 +22,18 @@ class Emitter {
   once(name, fn) {
     return this.on(name, fn);
   }
+  emit(name, ...args) {
+    for (const fn of this.listeners[name] ?? []) fn(...args);
+  }
 }
 
 class WebContents extends Emitter {
   windowOpenHandler = null;
+  constructor() {
+    super();
+    // As in Electron: every new webContents is announced on the app.
+    queueMicrotask(() => app.emit('web-contents-created', { preventDefault() {} }, this));
+  }
   setWindowOpenHandler(fn) {
     this.windowOpenHandler = fn;
   }
@@ -59,7 +67,8 @@ export const app = Object.assign(new Emitter(), {
   requestSingleInstanceLock: () => (record.singleInstanceLock = true),
   enableSandbox: () => (record.sandboxEnabled = true),
   whenReady: () => Promise.resolve(),
-  getPath: (name) => `/nonexistent/${name}`,
+  getPath: (name) => (name === 'logs' && process.env.WIRING_LOGS) || `/nonexistent/${name}`,
+  getVersion: () => '0.0.0-wiring',
   quit() {},
   exit() {},
 });
@@ -67,6 +76,24 @@ export const app = Object.assign(new Emitter(), {
 export const ipcMain = {
   handle: (channel, fn) => record.handlers.push({ channel, fn }),
 };
+
+let permissionRequester = null;
+let permissionChecker = null;
+
+/** Every permission, asked by the app page and by a foreign one: what the handlers answer. */
+async function probePermissions(appUrl) {
+  const permissions = ['clipboard-sanitized-write', 'clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fullscreen', 'midi', 'pointerLock', 'display-capture', 'hid', 'serial', 'usb', 'unknown'];
+  const answers = {};
+  for (const permission of permissions) {
+    for (const [who, url] of [['app', appUrl], ['foreign', 'https://evil.example/']]) {
+      const contents = { getURL: () => url };
+      const requested = await new Promise((resolve) => permissionRequester?.(contents, permission, resolve, { requestingUrl: url }));
+      const checked = permissionChecker?.(contents, permission, new URL(url).origin, { requestingUrl: url });
+      if (requested || checked) (answers[who] ??= []).push(permission);
+    }
+  }
+  return answers;
+}
 
 export const session = {
   defaultSession: {
@@ -76,8 +103,13 @@ export const session = {
     },
     setPermissionRequestHandler: (fn) => {
       fn(null, 'media', (granted) => (record.permissionHandler = granted === false));
+      record.permissionRequests = {};
+      permissionRequester = fn;
     },
-    setPermissionCheckHandler: (fn) => (record.permissionCheckHandler = fn(null, 'media') === false),
+    setPermissionCheckHandler: (fn) => {
+      record.permissionCheckHandler = fn(null, 'media') === false;
+      permissionChecker = fn;
+    },
   },
 };
 
@@ -87,28 +119,69 @@ export const Menu = {
 };
 
 export const dialog = { showErrorBox: (title, message) => (record.errorBox = { title, message }) };
-export const shell = { openExternal: async () => undefined };
+export const shell = { openExternal: async (url) => void (record.externalOpened ??= []).push(url) };
 
 export default { app, BrowserWindow, ipcMain, session, Menu, dialog, shell };
+
+/** What a webContents does when its page tries to leave, open a window, or attach a <webview>. */
+function probe(wc) {
+  const prevented = (event, ...args) => {
+    let result = false;
+    for (const fn of wc.listeners[event] ?? []) fn({ preventDefault: () => (result = true) }, ...args);
+    return result;
+  };
+  return {
+    windowOpen: wc.windowOpenHandler?.({ url: 'https://evil.example', frameName: '', features: '' }) ?? null,
+    navigationPrevented: prevented('will-navigate', 'https://evil.example'),
+    redirectPrevented: prevented('will-redirect', 'https://evil.example'),
+    webviewPrevented: prevented('will-attach-webview', { preload: '/tmp/evil.js', nodeIntegration: true }, { src: 'https://evil.example' }),
+  };
+}
 
 // Exercise what the main process registered, then report it.
 process.on('beforeExit', async () => {
   if (record.done) return;
   record.done = true;
   const win = record.windows[0];
+  // A webContents created later by someone else (a hidden window printing a report) must be
+  // locked down too, by the app-wide 'web-contents-created' rule.
+  const later = new WebContents();
+  await new Promise((resolve) => setImmediate(resolve));
+  record.laterContents = probe(later);
   if (win) {
     const wc = win.webContents;
-    record.windowOpen = wc.windowOpenHandler?.({ url: 'https://evil.example' }) ?? null;
-    let prevented = false;
-    for (const fn of wc.listeners['will-navigate'] ?? []) fn({ preventDefault: () => (prevented = true) }, 'https://evil.example');
-    record.navigationPrevented = prevented;
+    const found = probe(wc);
+    record.windowOpen = found.windowOpen;
+    record.navigationPrevented = found.navigationPrevented;
+    record.mainContents = found;
     // A call from a frame that is not the app's own page must be refused before validation.
     const first = record.handlers[0];
     if (first) {
       record.foreignFrameResult = await first.fn({ senderFrame: { url: 'https://evil.example/', parent: null } });
+      const appFrame = { senderFrame: { url: `file://${win.loaded?.file}`, parent: null } };
       record.appFrameResult = await record.handlers
         .find((h) => h.channel === 'factdesk:article:list')
-        ?.fn({ senderFrame: { url: `file://${win.loaded?.file}`, parent: null } });
+        ?.fn(appFrame);
+      // An iframe inside the app's own page is not the app either.
+      record.subFrameResult = await first.fn({ senderFrame: { url: `file://${win.loaded?.file}`, parent: {} } });
+      // Every handler checks the sender, not only the first.
+      record.everyHandlerChecksSender = (
+        await Promise.all(record.handlers.map((h) => h.fn({ senderFrame: { url: 'https://evil.example/', parent: null } })))
+      ).every((r) => r?.ok === false && r.error?.code === 'forbidden');
+      // The app itself sending 20 MB: refused with a message, before any schema or handler.
+      const create = record.handlers.find((h) => h.channel === 'factdesk:article:create');
+      record.oversizedResult = await create?.fn(appFrame, { text: 'x'.repeat(20 * 1024 * 1024) });
+      // A failing request whose arguments carry article text: the log must not repeat it.
+      await create?.fn(appFrame, { text: 'SECRET-ARTICLE-TEXT', url: 'javascript:SECRET-URL' });
+      await record.handlers.find((h) => h.channel === 'factdesk:article:get')?.fn(appFrame, 'SECRET-ID-not-found');
+      // Only http(s) links reach the operating system's browser.
+      const open = record.handlers.find((h) => h.channel === 'factdesk:shell:open-external');
+      record.externalResults = [];
+      for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'https://example.org/checked']) {
+        record.externalResults.push(await open?.fn(appFrame, url));
+      }
+      record.externalOpened ??= [];
+      record.permissionsGranted = await probePermissions(`file://${win.loaded?.file}`);
     }
   }
   const plain = {
