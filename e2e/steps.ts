@@ -28,3 +28,18 @@ export function statement(page: Page, text: string) {
 export async function waitUntilSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-state')).toHaveText('✓ Saved');
 }
+
+/** Drops a file on the window, as an editor drags one from the desktop. */
+export async function dropFile(page: Page, name: string, type: string, content: string | Uint8Array): Promise<void> {
+  const bytes = typeof content === 'string' ? [...new TextEncoder().encode(content)] : [...content];
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, type, bytes }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      return dt;
+    },
+    { name, type, bytes },
+  );
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+}
