@@ -121,6 +121,10 @@ export interface FactdeskApi {
   openExternal(url: string): Promise<void>;
   /** What the store had to repair since the app started (damaged files moved aside, backups restored). */
   storeNotices(): Promise<StoreNotice[]>;
+  /** Splits a statement at `offset` into its text; the first part keeps the verdict and evidence. */
+  splitStatement(articleId: string, statementId: string, offset: number): Promise<Article>;
+  /** Joins a statement with the next one, keeping the evidence of both. */
+  mergeWithNext(articleId: string, statementId: string): Promise<Article>;
   /** A second editor signs off the current verdict (never the editor who gave it). */
   signOff(articleId: string, statementId: string): Promise<Statement>;
   /** Native open dialog for a .pdf/.docx/.html/.txt/.md source; null when the editor cancels. */
@@ -152,6 +156,8 @@ export const CHANNELS = {
   showInFolder: 'factdesk:shell:show-in-folder',
   openExternal: 'factdesk:shell:open-external',
   storeNotices: 'factdesk:store:notices',
+  splitStatement: 'factdesk:statement:split',
+  mergeWithNext: 'factdesk:statement:merge',
   signOff: 'factdesk:statement:sign-off',
   attachSourceFile: 'factdesk:source:attach-file',
   attachSourceUrl: 'factdesk:source:attach-url',

@@ -189,3 +189,25 @@ async function drop(page: import('@playwright/test').Page, name: string, type: s
   await page.dispatchEvent('.app', 'dragover', { dataTransfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer });
 }
+
+test('a statement is split where the editor clicked, and merged back with the next', async ({ app }) => {
+  const { page } = app;
+  await createArticle(page, 'Rates\n\nRates rose 2% and prices fell. Wages held.');
+  const first = statement(page, 'Rates rose');
+  await first.click();
+  // Put the caret after "2%", as a click between the words would.
+  await first.evaluate((el) => {
+    const range = document.createRange();
+    range.setStart(el.firstChild!, 'Rates rose 2%'.length);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    (el as HTMLElement).click();
+  });
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('statement')).toHaveText(['Rates', 'Rates rose 2%', 'and prices fell.', 'Wages held.']);
+  await page.keyboard.press('m');
+  await expect(page.getByTestId('statement')).toHaveText(['Rates', 'Rates rose 2% and prices fell.', 'Wages held.']);
+  await app.restart();
+  await page.getByTestId('article-row').getByRole('button').first().click();
+  await expect(page.getByTestId('statement')).toHaveCount(3);
+});

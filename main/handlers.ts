@@ -25,6 +25,7 @@ import {
   SettingsPatchSchema,
   StatementPatchSchema,
   VerdictSchema,
+  MAX_ARTICLE_CHARS,
   type DocumentRef,
   type SourceDocument,
 } from '../store/schema';
@@ -94,6 +95,8 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       const unsupported = unsupportedFacts(statement.text, sources ?? statement.sources);
       return store.mark(articleId, statementId, { ...patch, sources, unsupported }, editor());
     },
+    splitStatement: (articleId, statementId, offset) => store.splitStatement(articleId, statementId, offset, editor()),
+    mergeWithNext: (articleId, statementId) => store.mergeWithNext(articleId, statementId, editor()),
     signOff: (articleId, statementId) => store.signOff(articleId, statementId, store.settings().editorName),
     attachSourceFile: async (articleId) => {
       if (!host.chooseSourceFile) throw new UserError('import-failed', 'Attaching a file needs the Factdesk app.');
@@ -231,6 +234,12 @@ const ARGUMENTS = {
   showInFolder: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(4096))]),
   openExternal: v.strictTuple([httpUrl]),
   storeNotices: v.strictTuple([]),
+  splitStatement: v.strictTuple([
+    ArticleIdSchema,
+    StatementIdSchema,
+    v.pipe(v.number(), v.integer(), v.minValue(1, 'must be inside the statement'), v.maxValue(MAX_ARTICLE_CHARS)),
+  ]),
+  mergeWithNext: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
   signOff: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
   attachSourceFile: v.strictTuple([ArticleIdSchema]),
   attachSourceUrl: v.strictTuple([ArticleIdSchema, httpUrl]),

@@ -28,6 +28,8 @@ const api: Bridge = {
   showInFolder: call('showInFolder'),
   openExternal: call('openExternal'),
   storeNotices: call('storeNotices'),
+  splitStatement: call('splitStatement'),
+  mergeWithNext: call('mergeWithNext'),
   signOff: call('signOff'),
   attachSourceFile: call('attachSourceFile'),
   attachSourceUrl: call('attachSourceUrl'),

@@ -110,3 +110,35 @@ describe('settings', () => {
     ]);
   });
 });
+
+describe('splitting and merging statements', () => {
+  it('splits at an offset, the first part keeping the evidence; merging joins them back with both', async () => {
+    const text = 'Rates rose 2% and prices fell. Wages held.';
+    const a = await store.create(
+      { text, title: 'Rates', outlet: '', author: '', url: '', publishedAt: '' },
+      [
+        { start: 0, end: 30, text: 'Rates rose 2% and prices fell.' },
+        { start: 31, end: 42, text: 'Wages held.' },
+      ],
+    );
+    const sid = a.statements[0]!.id;
+    await store.mark(a.id, sid, { verdict: 'verified', note: 'CPI release' }, 'Ana');
+    const split = await store.splitStatement(a.id, sid, 13, 'Ana');
+    expect(split.statements.map((s) => [s.text, s.verdict])).toEqual([
+      ['Rates rose 2%', 'verified'],
+      ['and prices fell.', 'unchecked'],
+      ['Wages held.', 'unchecked'],
+    ]);
+    for (const s of split.statements) expect(text.slice(s.start, s.end)).toBe(s.text);
+    await expect(store.splitStatement(a.id, sid, 0)).rejects.toThrow('Put the caret inside the statement');
+
+    await store.mark(a.id, split.statements[1]!.id, { note: 'BLS table 3' }, 'Ben');
+    const merged = await store.mergeWithNext(a.id, sid, 'Ana');
+    expect(merged.statements[0]).toMatchObject({ text: 'Rates rose 2% and prices fell.', verdict: 'verified', note: 'CPI release\nBLS table 3' });
+    expect(merged.statements).toHaveLength(2);
+    await expect(store.mergeWithNext(a.id, merged.statements[1]!.id)).rejects.toThrow('The last statement has no next statement');
+    await store.close();
+    store = await Store.open(dir, { now });
+    expect((await store.get(a.id)).statements.map((s) => s.text)).toEqual(['Rates rose 2% and prices fell.', 'Wages held.']);
+  });
+});

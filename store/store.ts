@@ -174,21 +174,7 @@ export class Store {
       ...input,
       createdAt: now,
       updatedAt: now,
-      statements: sentences.map((s) => ({
-        id: newId(),
-        start: s.start,
-        end: s.end,
-        text: s.text,
-        verdict: 'unchecked',
-        sources: [],
-        note: '',
-        updatedAt: null,
-        checkedBy: '',
-        checkedAt: null,
-        review: null,
-        unsupported: [],
-        history: [],
-      })),
+      statements: sentences.map((s) => blankStatement(s.start, s.end, s.text)),
       documents: [],
     };
     checkArticle(article);
@@ -226,6 +212,51 @@ export class Store {
     });
     this.afterStatementChange(article);
     return article.statements.find((s) => s.id === statementId)!;
+  }
+
+  /**
+   * Splits a statement in two at `offset` (into its text): the first part keeps the verdict and
+   * evidence, the second starts unchecked. White space at the cut belongs to neither.
+   */
+  async splitStatement(articleId: string, statementId: string, offset: number, by = ''): Promise<Article> {
+    return this.changeStatements(articleId, statementId, (statements, i, now) => {
+      const current = statements[i]!;
+      const head = current.text.slice(0, offset).trimEnd();
+      const tailStart = offset + (current.text.slice(offset).length - current.text.slice(offset).trimStart().length);
+      const tail = current.text.slice(tailStart);
+      if (!head || !tail) throw new UserError('invalid-input', 'Put the caret inside the statement, between two words, to split it.');
+      const first: Statement = { ...current, end: current.start + head.length, text: head, updatedAt: now };
+      const second: Statement = {
+        ...blankStatement(current.start + tailStart, current.end, tail),
+        history: [{ at: now, by, field: 'statement', before: current.text, after: `Split from statement ${i + 1}` }],
+      };
+      return [...statements.slice(0, i), first, second, ...statements.slice(i + 1)];
+    });
+  }
+
+  /** Joins a statement with the next one; evidence from both is kept. */
+  async mergeWithNext(articleId: string, statementId: string, by = ''): Promise<Article> {
+    return this.changeStatements(articleId, statementId, (statements, i, now, text) => {
+      const current = statements[i]!;
+      const next = statements[i + 1];
+      if (!next) throw new UserError('invalid-input', 'The last statement has no next statement to merge with.');
+      const verdict = current.verdict !== 'unchecked' ? current : next;
+      const merged: Statement = {
+        ...current,
+        end: next.end,
+        text: text.slice(current.start, next.end),
+        verdict: verdict.verdict,
+        checkedBy: verdict.checkedBy,
+        checkedAt: verdict.checkedAt,
+        review: null,
+        sources: [...current.sources, ...next.sources],
+        note: [current.note, next.note].filter(Boolean).join('\n'),
+        unsupported: [],
+        updatedAt: now,
+        history: [...current.history, { at: now, by, field: 'statement', before: current.text, after: 'Merged with the next statement' }],
+      };
+      return [...statements.slice(0, i), merged, ...statements.slice(i + 2)];
+    });
   }
 
   /** A second editor signs off the statement's current verdict. */
@@ -413,6 +444,20 @@ export class Store {
       statements[i] = change(current, this.now());
       return { ...a, statements };
     });
+  }
+
+  private async changeStatements(
+    articleId: string,
+    statementId: string,
+    change: (statements: Statement[], index: number, now: string, text: string) => Statement[],
+  ): Promise<Article> {
+    const article = await this.changeArticle(articleId, (a) => {
+      const i = a.statements.findIndex((s) => s.id === statementId);
+      if (i < 0) throw new UserError('not-found', `Statement ${statementId} is not in the article "${a.title}".`);
+      return { ...a, statements: change(a.statements, i, this.now(), a.text) };
+    });
+    this.afterStatementChange(article);
+    return article;
   }
 
   private afterStatementChange(article: Article): void {
@@ -667,6 +712,25 @@ export function summarise(article: Article): ArticleSummary {
     checkedCount: article.statements.filter((s) => s.verdict !== 'unchecked').length,
     reviewedCount: article.statements.filter((s) => s.review).length,
     readyToPublish: isReadyToPublish(article.statements),
+  };
+}
+
+/** A new statement, unchecked and without evidence. */
+export function blankStatement(start: number, end: number, text: string): Statement {
+  return {
+    id: newId(),
+    start,
+    end,
+    text,
+    verdict: 'unchecked',
+    sources: [],
+    note: '',
+    updatedAt: null,
+    checkedBy: '',
+    checkedAt: null,
+    review: null,
+    unsupported: [],
+    history: [],
   };
 }
 

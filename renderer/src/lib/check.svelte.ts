@@ -27,6 +27,8 @@ class Check {
   saveError = $state('');
   statement = $derived<Statement | null>(this.article?.statements[this.selected] ?? null);
   checkedCount = $derived(this.article?.statements.filter((s) => s.verdict !== 'unchecked').length ?? 0);
+  /** Where the editor last clicked inside a statement's text, for splitting it there. */
+  caret = $state<{ statementId: string; offset: number } | null>(null);
   canUndo = $state(false);
   canRedo = $state(false);
 
@@ -87,6 +89,42 @@ class Check {
       this.saveError = errorMessage(err);
     }
   };
+
+  /** Splits the selected statement where the editor last clicked in it. */
+  split = async (): Promise<void> => {
+    const { article, statement, caret } = this;
+    if (!article || !statement) return;
+    if (caret?.statementId !== statement.id) {
+      this.saveState = 'error';
+      this.saveError = 'Click inside the statement, where it should be split, then split.';
+      return;
+    }
+    await this.restructure(() => api.splitStatement(article.id, statement.id, caret.offset));
+  };
+
+  mergeWithNext = async (): Promise<void> => {
+    const { article, statement } = this;
+    if (article && statement) await this.restructure(() => api.mergeWithNext(article.id, statement.id));
+  };
+
+  /** Split and merge change which statements exist: the undo history of the old ones no longer applies. */
+  private async restructure(change: () => Promise<Article>): Promise<void> {
+    await this.flush();
+    this.saveState = 'saving';
+    try {
+      const selected = this.selected;
+      this.article = await change();
+      this.selected = selected;
+      this.caret = null;
+      this.undoStack = [];
+      this.redoStack = [];
+      this.syncHistoryFlags();
+      this.saveState = 'saved';
+    } catch (err) {
+      this.saveState = 'error';
+      this.saveError = errorMessage(err);
+    }
+  }
 
   /** Adds a freshly attached document to the article on screen. */
   addDocument = (ref: DocumentRef): void => {

@@ -24,6 +24,8 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Q or Enter', does: 'Edit the quote' },
   { keys: 'A', does: 'Add a source and edit its quote' },
   { keys: 'S', does: 'Sign off the verdict (as a second editor)' },
+  { keys: 'X', does: 'Split the statement where you clicked' },
+  { keys: 'M', does: 'Merge the statement with the next' },
   { keys: '/', does: 'Search the library' },
   { keys: 'Esc', does: 'Leave the field / close the dialog' },
   { keys: 'Ctrl/Cmd+Z', does: 'Undo' },
@@ -103,6 +105,8 @@ export function handleKey(event: KeyboardEvent): void {
     enter: () => document.getElementById('quote-0')?.focus(),
     s: () => void check.signOff(),
     a: () => addSource(),
+    x: () => void check.split(),
+    m: () => void check.mergeWithNext(),
   };
   const action = move[key];
   if (action) {
