@@ -121,6 +121,12 @@ export interface FactdeskApi {
   openExternal(url: string): Promise<void>;
   /** What the store had to repair since the app started (damaged files moved aside, backups restored). */
   storeNotices(): Promise<StoreNotice[]>;
+  /**
+   * Replaces the article's text; every verdict stays with its statement (re-anchored by its
+   * words and their context), and verdicts whose statement is gone are kept as orphaned.
+   */
+  editArticleText(articleId: string, text: string): Promise<Article>;
+  discardOrphan(articleId: string, statementId: string): Promise<Article>;
   /** Splits a statement at `offset` into its text; the first part keeps the verdict and evidence. */
   splitStatement(articleId: string, statementId: string, offset: number): Promise<Article>;
   /** Joins a statement with the next one, keeping the evidence of both. */
@@ -156,6 +162,8 @@ export const CHANNELS = {
   showInFolder: 'factdesk:shell:show-in-folder',
   openExternal: 'factdesk:shell:open-external',
   storeNotices: 'factdesk:store:notices',
+  editArticleText: 'factdesk:article:edit-text',
+  discardOrphan: 'factdesk:article:discard-orphan',
   splitStatement: 'factdesk:statement:split',
   mergeWithNext: 'factdesk:statement:merge',
   signOff: 'factdesk:statement:sign-off',

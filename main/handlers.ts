@@ -33,9 +33,10 @@ import { DOCUMENT_KINDS } from '../store/schema';
 import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
 import { readSourceText, SOURCE_EXTENSIONS } from '../services/evidence';
 import { searchArticle, MAX_HITS } from '../services/search';
+import { realign } from '../services/anchor';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
-import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES } from '../services/import';
+import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES, normaliseText } from '../services/import';
 import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
 import { logRequestFailure } from './log';
 
@@ -95,6 +96,14 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       const unsupported = unsupportedFacts(statement.text, sources ?? statement.sources);
       return store.mark(articleId, statementId, { ...patch, sources, unsupported }, editor());
     },
+    editArticleText: async (articleId, newText) => {
+      const article = await store.get(articleId);
+      const text = normaliseText(newText);
+      if (!text) throw new UserError('invalid-input', 'The article text is empty.');
+      const { statements, orphaned } = realign(article.text, article.statements, text);
+      return store.replaceText(articleId, text, statements, orphaned, editor());
+    },
+    discardOrphan: (articleId, statementId) => store.discardOrphan(articleId, statementId),
     splitStatement: (articleId, statementId, offset) => store.splitStatement(articleId, statementId, offset, editor()),
     mergeWithNext: (articleId, statementId) => store.mergeWithNext(articleId, statementId, editor()),
     signOff: (articleId, statementId) => store.signOff(articleId, statementId, store.settings().editorName),
@@ -234,6 +243,8 @@ const ARGUMENTS = {
   showInFolder: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(4096))]),
   openExternal: v.strictTuple([httpUrl]),
   storeNotices: v.strictTuple([]),
+  editArticleText: v.strictTuple([ArticleIdSchema, ArticleDraftSchema.entries.text]),
+  discardOrphan: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
   splitStatement: v.strictTuple([
     ArticleIdSchema,
     StatementIdSchema,

@@ -28,6 +28,8 @@ const api: Bridge = {
   showInFolder: call('showInFolder'),
   openExternal: call('openExternal'),
   storeNotices: call('storeNotices'),
+  editArticleText: call('editArticleText'),
+  discardOrphan: call('discardOrphan'),
   splitStatement: call('splitStatement'),
   mergeWithNext: call('mergeWithNext'),
   signOff: call('signOff'),

@@ -31,6 +31,7 @@ const toVersion2: Record<'article' | 'library' | 'settings', Step> = {
       article: {
         ...article,
         documents: [],
+        orphaned: [],
         statements: mapList(article.statements, (s) => ({
           ...s,
           sources: mapList(s.sources, (src) => ({ ...src, author: '', accessedAt: '', documentId: '' })),

@@ -153,6 +153,8 @@ export const ArticleSchema = v.object({
   updatedAt: isoDateTime,
   statements: v.array(StatementSchema),
   documents: v.array(DocumentRefSchema),
+  /** Statements whose sentence was edited out of the text: kept with their verdicts, never dropped. */
+  orphaned: v.array(StatementSchema),
 });
 export type Article = v.InferOutput<typeof ArticleSchema>;
 

@@ -176,6 +176,7 @@ export class Store {
       updatedAt: now,
       statements: sentences.map((s) => blankStatement(s.start, s.end, s.text)),
       documents: [],
+      orphaned: [],
     };
     checkArticle(article);
     const low = new Low<ArticleFile>(new DurableJSONFile(this.articlePath(article.id), this.options), {
@@ -257,6 +258,52 @@ export class Store {
       };
       return [...statements.slice(0, i), merged, ...statements.slice(i + 2)];
     });
+  }
+
+  /**
+   * Replaces the article's text. `placed` says, for each sentence of the new text, which old
+   * statement it continues (see services/anchor): those keep their verdicts and evidence, an
+   * edited one loses its sign-off (the wording it was signed off for is gone), and old
+   * statements that match nothing are kept as orphaned, never dropped.
+   */
+  async replaceText(
+    articleId: string,
+    text: string,
+    placed: { start: number; end: number; text: string; from: string | null; how: string }[],
+    orphanedIds: string[],
+    by = '',
+  ): Promise<Article> {
+    const article = await this.changeArticle(articleId, (a) => {
+      const now = this.now();
+      const old = new Map(a.statements.map((s) => [s.id, s]));
+      const statements = placed.map((p): Statement => {
+        const was = p.from ? old.get(p.from) : undefined;
+        if (!was) return blankStatement(p.start, p.end, p.text);
+        if (p.how !== 'edited') return { ...was, start: p.start, end: p.end, text: p.text };
+        return {
+          ...was,
+          start: p.start,
+          end: p.end,
+          text: p.text,
+          review: null,
+          updatedAt: now,
+          history: [...was.history, { at: now, by, field: 'statement', before: clip(was.text), after: clip(p.text) }],
+        };
+      });
+      const orphaned = orphanedIds.map((id) => old.get(id)).filter((s): s is Statement => !!s);
+      return { ...a, text, statements, orphaned: [...a.orphaned, ...orphaned] };
+    });
+    this.afterStatementChange(article);
+    return article;
+  }
+
+  /** Lets go of an orphaned verdict the editor no longer needs. */
+  async discardOrphan(articleId: string, statementId: string): Promise<Article> {
+    const article = await this.changeArticle(articleId, (a) => ({
+      ...a,
+      orphaned: a.orphaned.filter((s) => s.id !== statementId),
+    }));
+    return article;
   }
 
   /** A second editor signs off the statement's current verdict. */

@@ -19,6 +19,7 @@ function article(overrides: Partial<Article> = {}): Article {
     createdAt: AT.toISOString(),
     updatedAt: AT.toISOString(),
     documents: [],
+    orphaned: [],
     statements: [
       {
         id: 's1',
@@ -85,7 +86,7 @@ describe('Markdown report', () => {
     expect(md).toContain('**Quote (supports):** “Taxes rose 2% \\<img src=x onerror=alert\\(1\\)\\>”');
     expect(md).toContain('**Source:** [City accounts](<https://city.example/accounts>), City Hall, 2026-10-01');
     expect(md).toContain('**Note:** Checked with the finance office.');
-    expect(md).toContain('*Checked 25 November 2026*');
+    expect(md).toContain('*Checked 25 November 2026 · Awaiting sign-off*');
     expect(md).toMatch(/## Still unchecked\n\n- \*\*2\.\*\* The \\\[budget/);
   });
 
@@ -118,14 +119,14 @@ describe('HTML report', () => {
   it('links only http(s) sources, in numbered footnotes', () => {
     expect(html).toContain('<a href="https://city.example/accounts">https://city.example/accounts</a>');
     expect(html).not.toContain('href="javascript');
-    expect(html).toMatch(/<q>Taxes rose 2% &lt;img src=x onerror=alert\(1\)&gt;<\/q><sup class="fn">\[1\]<\/sup>/);
-    expect(html).toContain('<li dir="auto"><cite>City accounts</cite>. City Hall, 1 October 2026. <span class="url">');
-    expect(html).toContain('<li dir="auto"><cite>Bad link</cite>.</li>');
+    expect(html).toMatch(/<q><bdi>Taxes rose 2% &lt;img src=x onerror=alert\(1\)&gt;<\/bdi><\/q><sup class="fn">\[1\]<\/sup>/);
+    expect(html).toContain('<li><cite><bdi>City accounts</bdi></cite>. <bdi>City Hall</bdi>, <bdi>1 October 2026</bdi>. <span class="url">');
+    expect(html).toContain('<li><cite><bdi>Bad link</bdi></cite>.</li>');
   });
 
   it('lists what is still unchecked, by statement number', () => {
     const section = html.slice(html.indexOf('id="h-unchecked"'));
-    expect(section).toContain('<li value="2" dir="auto">The [budget](javascript:alert(1)) passed.</li>');
+    expect(section).toContain('<li value="2"><bdi>The [budget](javascript:alert(1)) passed.</bdi></li>');
     expect(section).not.toContain('Mayor');
   });
 });
@@ -133,7 +134,7 @@ describe('HTML report', () => {
 describe('JSON report', () => {
   it('carries the article, the summary and every statement with its index', () => {
     const json = JSON.parse(renderReport(article(), 'json', { generatedAt: AT }));
-    expect(json).toMatchObject({ format: 'factdesk-report', version: 1, generatedAt: AT.toISOString() });
+    expect(json).toMatchObject({ format: 'factdesk-report', version: 2, generatedAt: AT.toISOString() });
     expect(json.article.title).toBe('Taxes & <the> "budget"');
     expect(json.summary.checked).toBe(1);
     expect(json.statements.map((s: { index: number; verdict: string }) => [s.index, s.verdict])).toEqual([

@@ -95,20 +95,21 @@ class Check {
     const { article, statement, caret } = this;
     if (!article || !statement) return;
     if (caret?.statementId !== statement.id) {
+      // Not a failed save: nothing was sent.
       this.saveState = 'error';
       this.saveError = 'Click inside the statement, where it should be split, then split.';
       return;
     }
-    await this.restructure(() => api.splitStatement(article.id, statement.id, caret.offset));
+    await this.restructure(() => api.splitStatement(article.id, statement.id, caret.offset)).catch(() => undefined);
   };
 
   mergeWithNext = async (): Promise<void> => {
     const { article, statement } = this;
-    if (article && statement) await this.restructure(() => api.mergeWithNext(article.id, statement.id));
+    if (article && statement) await this.restructure(() => api.mergeWithNext(article.id, statement.id)).catch(() => undefined);
   };
 
   /** Split and merge change which statements exist: the undo history of the old ones no longer applies. */
-  private async restructure(change: () => Promise<Article>): Promise<void> {
+  restructure = async (change: () => Promise<Article>): Promise<void> => {
     await this.flush();
     this.saveState = 'saving';
     try {
@@ -123,8 +124,9 @@ class Check {
     } catch (err) {
       this.saveState = 'error';
       this.saveError = errorMessage(err);
+      throw err;
     }
-  }
+  };
 
   /** Adds a freshly attached document to the article on screen. */
   addDocument = (ref: DocumentRef): void => {

@@ -1,0 +1,1 @@
+export { anchorOf, reanchor, realign, CONTEXT_LENGTH, EDIT_THRESHOLD, type Anchor, type Placed, type Realigned, type RealignedStatement } from './anchor';

@@ -1,0 +1,1 @@
+export { claimHints, claimScore, type Hint, type HintKind } from './hints';
