@@ -5,6 +5,7 @@
  * change that fails stays on screen and is retried, never silently dropped.
  */
 import type { Article, DocumentRef, Statement, StatementPatch } from '../../../api/contract';
+import { claimHints, claimScore, type Hint, type HintKind } from '../../../services/hints';
 import { api, errorMessage } from './api';
 
 const TYPING_PAUSE_MS = 400;
@@ -27,6 +28,19 @@ class Check {
   saveError = $state('');
   statement = $derived<Statement | null>(this.article?.statements[this.selected] ?? null);
   checkedCount = $derived(this.article?.statements.filter((s) => s.verdict !== 'unchecked').length ?? 0);
+  /** What each statement looks like it claims (numbers, names, attributions …), by statement id. */
+  hints = $derived<Map<string, Hint[]>>(new Map((this.article?.statements ?? []).map((s) => [s.id, claimHints(s.text)])));
+  /** Reading order, or the statements most likely to be checkable claims first. */
+  order = $state<'article' | 'claims'>('article');
+  /** Which statements to show: all, the unchecked, or those with one kind of hint. */
+  filter = $state<'all' | 'unchecked' | HintKind>('all');
+  shown = $derived.by(() => {
+    const statements = (this.article?.statements ?? []).map((s, index) => ({ s, index, hints: this.hints.get(s.id) ?? [] }));
+    const kept = statements.filter(({ s, hints }) =>
+      this.filter === 'all' ? true : this.filter === 'unchecked' ? s.verdict === 'unchecked' : hints.some((h) => h.kind === this.filter),
+    );
+    return this.order === 'claims' ? kept.sort((a, b) => claimScore(b.hints) - claimScore(a.hints) || a.index - b.index) : kept;
+  });
   /** Where the editor last clicked inside a statement's text, for splitting it there. */
   caret = $state<{ statementId: string; offset: number } | null>(null);
   canUndo = $state(false);
