@@ -18,7 +18,7 @@ import { verifyQuoteInFile } from '../services/evidence';
 import { Store } from '../store/store';
 import { segment } from '../services/segment';
 import { importArticleFile } from '../services/import';
-import { printPdfWithChromium } from '../services/report';
+import { ChromiumPrinter, printPdfWithChromium } from '../services/report/pdf';
 
 const USAGE = `Usage: factdesk [--store DIR] <command>
 
@@ -225,15 +225,20 @@ async function withStore<T>(
   dir: string,
   readOnly: boolean,
   work: (api: FactdeskApi) => Promise<T>,
-  hostOptions: { reportPath?: string | ((defaultName: string) => string); reportFile?: string; sourceFile?: string } = {},
+  hostOptions: {
+    reportPath?: string | ((defaultName: string) => string);
+    reportFile?: string;
+    sourceFile?: string;
+    printPdf?: (html: string) => Promise<Uint8Array>;
+  } = {},
 ): Promise<T> {
   const store = await Store.open(dir, { readOnly, by: 'a factdesk command' });
-  const { reportPath, reportFile, sourceFile } = hostOptions;
+  const { reportPath, reportFile, sourceFile, printPdf = printPdfWithChromium } = hostOptions;
   const host: Host = {
     chooseArticleFile: async () => null,
     chooseReportPath: async (defaultName) => (typeof reportPath === 'function' ? reportPath(defaultName) : (reportPath ?? null)),
     openExternal: async () => undefined,
-    printPdf: (html) => printPdfWithChromium(html),
+    printPdf: (html) => printPdf(html),
     chooseReportFile: async () => reportFile ?? null,
     chooseSourceFile: async () => sourceFile ?? null,
   };
@@ -261,32 +266,40 @@ async function exportAll(dir: string, format: ReportFormat, outDir: string) {
     taken.add(candidate.toLowerCase());
     return path.join(outDir, candidate);
   };
-  return withStore(
-    dir,
-    true,
-    async (api) => {
-      const articles = await call(api, 'listArticles');
-      const files: { id: string; title: string; path: string }[] = [];
-      const failed: { id: string; title: string; error: string }[] = [];
-      for (const [i, article] of articles.entries()) {
-        const step = `[${i + 1}/${articles.length}]`;
-        try {
-          const saved = (await call(api, 'exportReport', article.id, format))!;
-          files.push({ id: article.id, title: article.title, path: saved.path });
-          process.stderr.write(`factdesk: ${step} ${path.basename(saved.path)}\n`);
-        } catch (err) {
-          if (!(err instanceof UserError)) throw err;
-          // The same failure for the first article and every later one (no newsroom, no Chromium) stops the run.
-          if (i === 0 && articles.length > 1 && err.code !== 'not-found') throw err;
-          failed.push({ id: article.id, title: article.title, error: err.message });
-          process.stderr.write(`factdesk: ${step} failed: ${article.title}: ${err.message}\n`);
+  // One browser prints every PDF of the run, started on the first.
+  let printer: Promise<ChromiumPrinter> | null = null;
+  const printPdf = async (html: string) => (await (printer ??= ChromiumPrinter.launch())).print(html);
+  try {
+    return await withStore(
+      dir,
+      true,
+      async (api) => {
+        const articles = await call(api, 'listArticles');
+        const files: { id: string; title: string; path: string }[] = [];
+        const failed: { id: string; title: string; error: string }[] = [];
+        for (const [i, article] of articles.entries()) {
+          const step = `[${i + 1}/${articles.length}]`;
+          try {
+            const saved = (await call(api, 'exportReport', article.id, format))!;
+            files.push({ id: article.id, title: article.title, path: saved.path });
+            process.stderr.write(`factdesk: ${step} ${path.basename(saved.path)}\n`);
+          } catch (err) {
+            if (!(err instanceof UserError)) throw err;
+            // The same failure for the first article and every later one (no newsroom, no Chromium) stops the run.
+            if (i === 0 && articles.length > 1 && err.code !== 'not-found') throw err;
+            failed.push({ id: article.id, title: article.title, error: err.message });
+            process.stderr.write(`factdesk: ${step} failed: ${article.title}: ${err.message}\n`);
+          }
         }
-      }
-      if (failed.length) process.exitCode = 1;
-      return { format, dir: outDir, exported: files.length, failed, files };
-    },
-    { reportPath: unique },
-  );
+        if (failed.length) process.exitCode = 1;
+        return { format, dir: outDir, exported: files.length, failed, files };
+      },
+      { reportPath: unique, printPdf },
+    );
+  } finally {
+    const started = await (printer as Promise<ChromiumPrinter> | null)?.catch(() => null);
+    await started?.close();
+  }
 }
 
 /** Calls a handler through the same validation as IPC, and turns a failure back into an error. */

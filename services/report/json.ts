@@ -2,7 +2,12 @@ import type { Article } from '../../store/schema';
 import { summarise } from './summary';
 
 export const REPORT_JSON_FORMAT = 'factdesk-report';
-export const REPORT_JSON_VERSION = 1;
+/**
+ * 2: statements carry checkedBy/checkedAt, review, unsupported and history, sources their
+ * author, access date and quote check, and the article its source documents (by reference).
+ * Version 1 reports (without those) are still imported.
+ */
+export const REPORT_JSON_VERSION = 2;
 
 /** Everything about the check, so a report can be read by scripts (and imported again). */
 export function renderJson(article: Article, generatedAt: Date): string {

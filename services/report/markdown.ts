@@ -1,5 +1,6 @@
 import type { Article, Source } from '../../store/schema';
 import { VERDICT_LABEL, VERDICTS } from '../../store/verdicts';
+import { whoLine } from './html';
 import { summarise } from './summary';
 
 /**
@@ -38,9 +39,15 @@ export function renderMarkdown(article: Article, generatedAt: Date): string {
   lines.push('', '## Statements', '');
   article.statements.forEach((s, i) => {
     lines.push(`### ${i + 1}. ${VERDICT_LABEL[s.verdict]}`, '', `> ${e(s.text)}`, '');
+    const who = whoLine(s, e, (t) => t);
+    if (who.length) lines.push(`*${who.join(' · ')}*`, '');
     for (const source of s.sources) lines.push(...sourceLines(source), '');
     if (s.note) lines.push(`**Note:** ${e(s.note)}`, '');
   });
+  const unchecked = article.statements.map((s, i) => [s, i] as const).filter(([s]) => s.verdict === 'unchecked');
+  lines.push('## Still unchecked', '');
+  if (unchecked.length) for (const [s, i] of unchecked) lines.push(`- **${i + 1}.** ${e(s.text)}`);
+  else lines.push('Every statement has a verdict.');
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

@@ -1,0 +1,41 @@
+/** Small text helpers shared by the report formats. */
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2026-11-20" -> "20 November 2026"; anything else is returned as it is. */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  if (!m) return date;
+  const month = MONTHS[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : date;
+}
+
+/** An ISO timestamp as "25 November 2026, 10:30 UTC". */
+export function formatDateTime(iso: string | Date): string {
+  const text = typeof iso === 'string' ? iso : iso.toISOString();
+  const time = /T(\d{2}:\d{2})/.exec(text)?.[1];
+  return time ? `${formatDate(text)}, ${time} UTC` : formatDate(text);
+}
+
+/** "2026-11-25T10:30:00.000Z" -> "2026-11-25". */
+export function isoDay(iso: string | Date): string {
+  return (typeof iso === 'string' ? iso : iso.toISOString()).slice(0, 10);
+}
+
+/** "1 statement", "3 statements". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
