@@ -179,8 +179,14 @@ export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
 
 /** Main -> renderer: a menu item was chosen. The renderer handles the same keys itself. */
 export const MENU_CHANNEL = 'factdesk:menu';
-export const MENU_COMMANDS = ['new-article', 'open-file', 'export-report', 'show-library'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
+export type MenuCommand = 'new-article' | 'open-file' | 'import-report' | 'show-library' | `export-${ReportFormat}`;
+export const MENU_COMMANDS: readonly MenuCommand[] = [
+  'new-article',
+  'open-file',
+  'import-report',
+  'show-library',
+  ...REPORT_FORMATS.map((format) => `export-${format}` as const),
+];
 
 /**
  * Errors cross IPC as data, not as thrown exceptions: Electron would otherwise prefix every

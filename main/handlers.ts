@@ -148,7 +148,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     importReport: async () => {
       const file = host.chooseReportFile ? await host.chooseReportFile() : await host.chooseArticleFile();
       if (!file) return null;
-      return importReport(store, parseReportJson(await readReportFile(file), path.basename(file)), editor());
+      return importReport(store, parseReportJson(await readReportFile(file), path.basename(file)));
     },
     recentExports: async () => recent.slice(),
     showInFolder: async (file) => {

@@ -1,5 +1,14 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { MENU_CHANNEL, type MenuCommand } from '../api/contract';
+import { MENU_CHANNEL, REPORT_FORMATS, type MenuCommand, type ReportFormat } from '../api/contract';
+
+const FORMAT_LABEL: Record<ReportFormat, string> = {
+  pdf: 'PDF',
+  html: 'Web Page (HTML)',
+  md: 'Markdown',
+  csv: 'Spreadsheet (CSV)',
+  json: 'JSON',
+  claimreview: 'ClaimReview (JSON-LD)',
+};
 
 /**
  * The application menu. Its shortcuts are shown but not registered (registerAccelerator:
@@ -10,8 +19,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
   const send = (command: MenuCommand) => () => getWindow()?.webContents.send(MENU_CHANNEL, command);
   const item = (label: string, accelerator: string, command: MenuCommand): MenuItemConstructorOptions => ({
     label,
-    accelerator,
-    registerAccelerator: false,
+    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
     click: send(command),
   });
   const isMac = process.platform === 'darwin';
@@ -23,7 +31,13 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         item('New Article…', 'CmdOrCtrl+N', 'new-article'),
         item('Open Article File…', 'CmdOrCtrl+O', 'open-file'),
         { type: 'separator' },
-        item('Export Report…', 'CmdOrCtrl+E', 'export-report'),
+        item('Import Report (JSON)…', '', 'import-report'),
+        {
+          label: 'Export Report',
+          submenu: REPORT_FORMATS.map((format) =>
+            item(`${FORMAT_LABEL[format]}…`, format === 'html' ? 'CmdOrCtrl+E' : '', `export-${format}`),
+          ),
+        },
         { type: 'separator' },
         item('Library', 'CmdOrCtrl+L', 'show-library'),
         { type: 'separator' },

@@ -69,6 +69,8 @@ export interface NewStatement {
   start: number;
   end: number;
   text: string;
+  /** Verdict and evidence a statement arrives with (a re-imported report); new ones start unchecked. */
+  evidence?: Partial<Omit<Statement, 'id' | 'start' | 'end' | 'text'>>;
 }
 
 /** A change to a statement as the store applies it: sources come with their checks computed. */
@@ -174,7 +176,7 @@ export class Store {
       ...input,
       createdAt: now,
       updatedAt: now,
-      statements: sentences.map((s) => blankStatement(s.start, s.end, s.text)),
+      statements: sentences.map((s) => ({ ...blankStatement(s.start, s.end, s.text), ...s.evidence })),
       documents: [],
       orphaned: [],
     };

@@ -201,7 +201,18 @@ describe('the built main process', () => {
 
   it('has a File menu whose shortcuts the renderer handles itself', () => {
     const file = report.menu.find((m) => m.label === '&File');
-    const items = file?.submenu?.filter((i) => i.accelerator) ?? [];
+    type Item = { label?: string; accelerator?: string; registerAccelerator?: boolean; submenu?: Item[] };
+    const flat = (items: Item[]): Item[] => items.flatMap((i) => [i, ...flat(i.submenu ?? [])]);
+    const all = flat((file?.submenu ?? []) as Item[]);
+    expect(all.find((i) => i.label === 'Export Report')?.submenu?.map((i) => i.label)).toEqual([
+      'PDF…',
+      'Web Page (HTML)…',
+      'Markdown…',
+      'Spreadsheet (CSV)…',
+      'JSON…',
+      'ClaimReview (JSON-LD)…',
+    ]);
+    const items = all.filter((i) => i.accelerator);
     expect(items.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+E', 'CmdOrCtrl+L']);
     expect(items.every((i) => i.registerAccelerator === false)).toBe(true);
   });

@@ -93,6 +93,11 @@ describe('JSON report round trip', () => {
     expect(original.statements[0]).toMatchObject({ checkedBy: 'Dana "DC" Cohen', review: { by: 'Sam <i>Ortiz</i>' } });
     expect(imported.statements[0]).toMatchObject({ checkedBy: 'Dana "DC" Cohen', review: { by: 'Sam <i>Ortiz</i>' } });
     expect(essence(imported)).toEqual(essence(original));
+    // Dates and the record of who did what come back as they were, not as the time of import.
+    for (const [i, s] of imported.statements.entries()) {
+      const was = original.statements[i]!;
+      expect([s.checkedAt, s.updatedAt, s.review, s.history]).toEqual([was.checkedAt, was.updatedAt, was.review, was.history]);
+    }
     for (const s of imported.statements) expect(imported.text.slice(s.start, s.end)).toBe(s.text);
     expect(store.list().map((a) => [a.title, a.checkedCount])).toEqual([
       ['Taxes & <the> "budget"', 2],

@@ -53,8 +53,11 @@ const ReportStatementSchema = v.object({
   note: statement.note,
   sources: v.pipe(v.array(ReportSourceSchema), v.maxLength(50)),
   checkedBy: v.optional(statement.checkedBy, ''),
+  checkedAt: v.optional(statement.checkedAt, null),
+  updatedAt: v.optional(statement.updatedAt, null),
   review: v.optional(statement.review, null),
   unsupported: v.optional(statement.unsupported, []),
+  history: v.optional(statement.history, []),
 });
 
 export const ReportJsonSchema = v.object({
@@ -108,22 +111,31 @@ export function parseReportJson(text: string, fileName = 'The report'): ReportJs
   return report;
 }
 
-/** Creates the article of a parsed report in the store, with every verdict, note, source and sign-off. */
-export async function importReport(store: Store, report: ReportJson, importedBy = ''): Promise<Article> {
+/**
+ * Creates the article of a parsed report in the store in one write, with every verdict, note,
+ * source, sign-off and history entry as the report has them (dates included). Source documents
+ * do not travel in a report, so no source is linked to one.
+ */
+export async function importReport(store: Store, report: ReportJson): Promise<Article> {
   const { title, outlet, author, url, publishedAt, text } = report.article;
-  const created = await store.create(
+  return store.create(
     { title, outlet, author, url, publishedAt, text },
-    report.statements.map(({ start, end, text }) => ({ start, end, text })),
+    report.statements.map((s) => ({
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      evidence: {
+        verdict: s.verdict,
+        note: s.note,
+        sources: s.sources.map((src): Source => ({ ...src, documentId: '' })),
+        checkedBy: s.checkedBy,
+        checkedAt: s.checkedAt ?? (s.verdict !== 'unchecked' ? s.updatedAt : null),
+        updatedAt: s.updatedAt,
+        // A sign-off only counts from a second editor, on a verdict that needs one.
+        review: s.review && needsSignOff(s.verdict) && s.review.by !== s.checkedBy ? s.review : null,
+        unsupported: s.unsupported,
+        history: s.history,
+      },
+    })),
   );
-  for (let i = 0; i < report.statements.length; i++) {
-    const s = report.statements[i]!;
-    const id = created.statements[i]!.id;
-    if (s.verdict === 'unchecked' && !s.note && s.sources.length === 0) continue;
-    // No document comes with the report, so no source links to one.
-    const sources: Source[] = s.sources.map((src) => ({ ...src, documentId: '' }));
-    await store.mark(created.id, id, { verdict: s.verdict, note: s.note, sources, unsupported: s.unsupported }, s.checkedBy || importedBy);
-    const reviewer = s.review?.by.trim();
-    if (reviewer && needsSignOff(s.verdict) && reviewer !== s.checkedBy) await store.signOff(created.id, id, reviewer);
-  }
-  return store.get(created.id);
 }

@@ -87,9 +87,11 @@ export function runMenuCommand(command: MenuCommand): void {
       return ui.openNewArticle();
     case 'open-file':
       return void openArticleFile();
-    case 'export-report':
-      return void exportReport('html');
+    case 'import-report':
+      return void importReport();
     case 'show-library':
       return void showLibrary();
+    default:
+      return void exportReport(command.slice('export-'.length) as ReportFormat);
   }
 }
