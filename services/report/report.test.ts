@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../store/schema';
+import { blankStatement } from '../../store/store';
 import { emptySource } from '../../store/verdicts';
 import { renderReport, reportFileName, summarise } from '.';
 import { escapeMarkdown } from './markdown';
@@ -22,10 +23,8 @@ function article(overrides: Partial<Article> = {}): Article {
     orphaned: [],
     statements: [
       {
+        ...blankStatement(0, 38, 'Mayor <b>Smith</b> says taxes fell 4%.'),
         id: 's1',
-        start: 0,
-        end: 38,
-        text: 'Mayor <b>Smith</b> says taxes fell 4%.',
         verdict: 'false',
         sources: [
           {
@@ -39,26 +38,12 @@ function article(overrides: Partial<Article> = {}): Article {
         ],
         note: 'Checked with the finance office.',
         updatedAt: AT.toISOString(),
-        checkedBy: '',
         checkedAt: AT.toISOString(),
-        review: null,
-        unsupported: [],
-        history: [],
       },
       {
+        ...blankStatement(39, text.length, 'The [budget](javascript:alert(1)) passed.'),
         id: 's2',
-        start: 39,
-        end: text.length,
-        text: 'The [budget](javascript:alert(1)) passed.',
-        verdict: 'unchecked',
         sources: [{ ...emptySource(), title: 'Bad link', url: '' }],
-        note: '',
-        updatedAt: null,
-        checkedBy: '',
-        checkedAt: null,
-        review: null,
-        unsupported: [],
-        history: [],
       },
     ],
     ...overrides,

@@ -1,5 +1,6 @@
 /** Articles for the report tests and the benchmark; nothing in the app imports this. */
 import type { Article, Source, Statement } from '../../store/schema';
+import { blankStatement } from '../../store/store';
 import { emptySource, VERDICTS, type Verdict } from '../../store/verdicts';
 
 export const AT = new Date('2026-11-25T10:30:00Z');
@@ -16,22 +17,8 @@ export function articleOf(
     if (text) text += ' ';
     const start = text.length;
     text += sentence;
-    return {
-      id: `s${i + 1}`,
-      start,
-      end: text.length,
-      text: sentence,
-      verdict,
-      sources: [],
-      note: '',
-      updatedAt: verdict === 'unchecked' ? null : AT.toISOString(),
-      checkedBy: '',
-      checkedAt: verdict === 'unchecked' ? null : AT.toISOString(),
-      review: null,
-      unsupported: [],
-      history: [],
-      ...extra,
-    };
+    const checkedAt = verdict === 'unchecked' ? null : AT.toISOString();
+    return { ...blankStatement(start, text.length, sentence), id: `s${i + 1}`, verdict, updatedAt: checkedAt, checkedAt, ...extra };
   });
   return {
     id: 'a1',
