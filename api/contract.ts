@@ -179,12 +179,19 @@ export const API_METHODS = Object.keys(CHANNELS) as ApiMethod[];
 
 /** Main -> renderer: a menu item was chosen. The renderer handles the same keys itself. */
 export const MENU_CHANNEL = 'factdesk:menu';
-export type MenuCommand = 'new-article' | 'open-file' | 'import-report' | 'show-library' | `export-${ReportFormat}`;
+export type MenuCommand =
+  | 'new-article'
+  | 'open-file'
+  | 'import-report'
+  | 'show-library'
+  | 'open-settings'
+  | `export-${ReportFormat}`;
 export const MENU_COMMANDS: readonly MenuCommand[] = [
   'new-article',
   'open-file',
   'import-report',
   'show-library',
+  'open-settings',
   ...REPORT_FORMATS.map((format) => `export-${format}` as const),
 ];
 

@@ -109,3 +109,41 @@ test('a verdict can be undone, and search finds statements across two articles',
     'Per Netflix, Hit & Run landed in the streamer’s Top 10 after a one-day debut.',
   );
 });
+
+test('the sample article goes from unchecked to ready to publish with the keyboard alone', async ({ app }) => {
+  const { page } = app;
+  const setName = async (name: string) => {
+    await page.keyboard.press('Control+,');
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Settings' })).toBeHidden();
+  };
+  await setName('Ana Ruiz');
+  await page.keyboard.press('Control+n');
+  await page.keyboard.insertText(await sampleText());
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('statement')).toHaveCount(19);
+
+  // Ana checks: quotations are verified, everything else is opinion or verified in turn.
+  for (let i = 0; i < 19; i++) {
+    await page.keyboard.press(i % 3 === 2 ? '7' : '2');
+    await page.keyboard.press('j');
+  }
+  await waitUntilSaved(page);
+  await expect(page.getByTestId('progress-count')).toHaveText('19 / 19');
+
+  // Ben signs off every verdict that needs it.
+  await setName('Ben Okafor');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 19; i++) {
+    if (i % 3 !== 2) {
+      await page.keyboard.press('s');
+      await expect(page.getByTestId('signed-off')).toHaveText('✓ Signed off by Ben Okafor');
+    }
+    await page.keyboard.press('j');
+  }
+  await page.keyboard.press('Control+l');
+  await expect(page.getByTestId('article-row').getByTestId('ready')).toHaveText('Ready to publish');
+});

@@ -40,6 +40,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         },
         { type: 'separator' },
         item('Library', 'CmdOrCtrl+L', 'show-library'),
+        item('Settings…', 'CmdOrCtrl+,', 'open-settings'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

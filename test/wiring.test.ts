@@ -213,7 +213,7 @@ describe('the built main process', () => {
       'ClaimReview (JSON-LD)…',
     ]);
     const items = all.filter((i) => i.accelerator);
-    expect(items.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+E', 'CmdOrCtrl+L']);
+    expect(items.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+E', 'CmdOrCtrl+L', 'CmdOrCtrl+,']);
     expect(items.every((i) => i.registerAccelerator === false)).toBe(true);
   });
 });

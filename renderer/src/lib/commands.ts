@@ -6,6 +6,7 @@ import type { MenuCommand, ReportFormat } from '../../../api/contract';
 import { api, errorMessage } from './api';
 import { check } from './check.svelte';
 import { library } from './library.svelte';
+import { settings } from './settings.svelte';
 import { ui } from './ui.svelte';
 
 export async function openArticleFile(): Promise<void> {
@@ -91,6 +92,9 @@ export function runMenuCommand(command: MenuCommand): void {
       return void importReport();
     case 'show-library':
       return void showLibrary();
+    case 'open-settings':
+      settings.open = true;
+      return;
     default:
       return void exportReport(command.slice('export-'.length) as ReportFormat);
   }

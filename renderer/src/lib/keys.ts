@@ -5,6 +5,7 @@
 import { emptySource, VERDICTS } from '../../../store/verdicts';
 import { check } from './check.svelte';
 import { exportReport, runMenuCommand } from './commands';
+import { settings } from './settings.svelte';
 import { ui } from './ui.svelte';
 
 export interface Shortcut {
@@ -17,6 +18,7 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: 'Ctrl/Cmd+O', does: 'Open an article file' },
   { keys: 'Ctrl/Cmd+E', does: 'Export the report (HTML)' },
   { keys: 'Ctrl/Cmd+L', does: 'Back to the library' },
+  { keys: 'Ctrl/Cmd+,', does: 'Settings (your name, the newsroom)' },
   { keys: 'J or ↓', does: 'Next statement' },
   { keys: 'K or ↑', does: 'Previous statement' },
   { keys: 'U', does: 'Next unchecked statement' },
@@ -52,7 +54,9 @@ export function handleKey(event: KeyboardEvent): void {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (mod && !event.altKey) {
-    const command = ({ n: 'new-article', o: 'open-file', l: 'show-library' } as const)[key as 'n' | 'o' | 'l'];
+    const command = ({ n: 'new-article', o: 'open-file', l: 'show-library', ',': 'open-settings' } as const)[
+      key as 'n' | 'o' | 'l' | ','
+    ];
     if (command) {
       event.preventDefault();
       return runMenuCommand(command);
@@ -77,7 +81,7 @@ export function handleKey(event: KeyboardEvent): void {
     else if (isTyping(event.target)) (event.target as HTMLElement).blur();
     return;
   }
-  if (isTyping(event.target) || event.altKey || ui.newArticle) return;
+  if (isTyping(event.target) || event.altKey || ui.newArticle || settings.open) return;
   if (event.key === '?') {
     ui.showShortcuts = !ui.showShortcuts;
     return;
