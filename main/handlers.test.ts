@@ -125,3 +125,48 @@ describe('firstLine', () => {
     expect(firstLine('x'.repeat(300))).toHaveLength(200);
   });
 });
+
+describe('evidence through the handlers', () => {
+  it('attaches a web page as a source and checks quotes against it when the statement is saved', async () => {
+    const http = await import('node:http');
+    const page = `<html><head><title>Budget office</title></head><body><article><h1>Budget report</h1>${'<p>The city spent 4.2 million dollars on roads in 2025, the budget office said in its annual report to the council.</p>'.repeat(3)}</article></body></html>`;
+    const server = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(page));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as import('node:net').AddressInfo;
+      const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Roads\n\nThe city spent $4.2 million on roads in 2024.' }]));
+      const doc = await ok<{ id: string; kind: string }>(dispatch(api, 'attachSourceUrl', [article.id, `http://127.0.0.1:${port}/report`]));
+      expect(doc.kind).toBe('url');
+      const sid = article.statements[1]!.id;
+      const quoted = { ...emptySource(), quote: 'the city spent 4.2 million dollars on roads', documentId: doc.id };
+      const saved = await ok<Article['statements'][number]>(dispatch(api, 'markStatement', [article.id, sid, { sources: [quoted] }]));
+      expect(saved.sources[0]!.check).toMatchObject({ match: 'normalised', passage: 'The city spent 4.2 million dollars on roads' });
+      // The statement's year is in no supporting quote.
+      expect(saved.unsupported).toEqual(['2024']);
+      const misquoted = { ...quoted, quote: 'The city spent 5.2 million dollars on roads' };
+      const again = await ok<Article['statements'][number]>(dispatch(api, 'markStatement', [article.id, sid, { sources: [misquoted] }]));
+      expect(again.sources[0]!.check?.match).not.toMatch(/^(exact|normalised)$/);
+      // A check sent by the renderer is ignored: only the main process decides.
+      const forged = { ...misquoted, check: { match: 'exact' } };
+      const third = await ok<Article['statements'][number]>(dispatch(api, 'markStatement', [article.id, sid, { sources: [forged] }]));
+      expect(third.sources[0]!.check?.match).not.toBe('exact');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('searches statements, quotes and notes across articles, with filters', async () => {
+    const a = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Rates\n\nThe bank held rates at 4.5%.' }]));
+    const b = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Homes\n\nPrices fell. Builders blamed rates.' }]));
+    await ok(dispatch(api, 'markStatement', [b.id, b.statements[1]!.id, { verdict: 'verified', note: 'Checked the rates table' }]));
+    const hits = await ok<{ articleId: string; field: string }[]>(dispatch(api, 'search', [{ text: 'RATES' }]));
+    expect(hits.map((h) => [h.articleId === a.id ? 'a' : 'b', h.field])).toEqual([
+      ['b', 'note'],
+      ['b', 'statement'],
+      ['a', 'statement'],
+      ['a', 'statement'],
+    ]);
+    const verified = await ok<unknown[]>(dispatch(api, 'search', [{ text: 'rates', verdict: 'verified' }]));
+    expect(verified).toHaveLength(1);
+  });
+});

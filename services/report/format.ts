@@ -39,3 +39,20 @@ export function isoDay(iso: string | Date): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 }
+
+/**
+ * What the report may say about a quote: only Factdesk's own check against the attached source
+ * can make it "found in the source"; a quote without a document is reported as not checked.
+ */
+export function quoteStatus(source: { documentId: string; check?: { match: string } }): string {
+  if (!source.documentId || !source.check) return 'not checked against a source document';
+  switch (source.check.match) {
+    case 'exact':
+    case 'normalised':
+      return 'found in the source';
+    case 'fuzzy':
+      return 'found in the source with differences';
+    default:
+      return 'not found in the source';
+  }
+}

@@ -74,7 +74,7 @@ describe('HTML footnotes', () => {
     expect(html).toContain('<q><bdi>first</bdi></q><sup class="fn">[1]</sup>');
     expect(html).toContain('<bdi>Other</bdi><sup class="fn">[2]</sup>');
     expect(html).toContain('<q><bdi>again</bdi></q><sup class="fn">[1]</sup>');
-    expect(html).toContain('<q><bdi>a quote without a source</bdi></q></li>');
+    expect(html).toContain('<q><bdi>a quote without a source</bdi></q> <span class="found">(not checked against a source document)</span></li>');
     expect(html.match(/<li><cite>/g)).toHaveLength(2);
   });
 

@@ -8,7 +8,7 @@
 import type { Article, Source, Statement } from '../../store/schema';
 import { VERDICT_LABEL, VERDICTS, type Verdict } from '../../store/verdicts';
 import { collectCitations, type Citations } from './citations';
-import { formatDate, formatDateTime, plural } from './format';
+import { formatDate, formatDateTime, plural, quoteStatus } from './format';
 import { accountability } from './people';
 import { summarise } from './summary';
 
@@ -120,6 +120,7 @@ ul.evidence { list-style: none; padding: 0; margin: .25rem 0 0; }
 ul.evidence li { font-size: 9.5pt; line-height: 1.45; margin: .18rem 0; overflow-wrap: anywhere; }
 .role { font-size: 6.8pt; font-weight: 700; letter-spacing: .07em; text-transform: uppercase; color: var(--muted); margin-right: .35rem; }
 .role.contradicts { color: #b3261e; } .role.supports { color: #1f7a3a; }
+.found { font-family: var(--sans); font-size: 7.5pt; color: var(--muted); } .found.yes { color: #1f7a3a; }
 q { font-style: italic; quotes: '“' '”' '‘' '’'; }
 sup.fn { font: 600 6.5pt var(--sans); color: var(--accent); margin-left: .1em; }
 .note { font-size: 9pt; color: #33353a; margin: .3rem 0 0; overflow-wrap: anywhere; }
@@ -291,7 +292,11 @@ function evidenceHtml(source: Source, citations: Citations): string {
   const n = citations.numberOf(source);
   const mark = n ? `<sup class="fn">[${n}]</sup>` : '';
   const role = `<span class="role ${source.role}">${ROLE_LABEL[source.role]}</span>`;
-  if (source.quote) return `<li>${role}<q>${iso(source.quote)}</q>${mark}</li>`;
+  if (source.quote) {
+    const status = quoteStatus(source);
+    const found = source.check?.match === 'exact' || source.check?.match === 'normalised';
+    return `<li>${role}<q>${iso(source.quote)}</q>${mark} <span class="found${found ? ' yes' : ''}">(${status})</span></li>`;
+  }
   if (!n) return '';
   const name = source.title || source.publisher || source.url || source.file;
   return `<li>${role}${iso(name)}${mark}</li>`;

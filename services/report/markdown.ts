@@ -1,6 +1,7 @@
 import type { Article, Source } from '../../store/schema';
 import { VERDICT_LABEL, VERDICTS } from '../../store/verdicts';
 import { whoLine } from './html';
+import { quoteStatus } from './format';
 import { summarise } from './summary';
 
 /**
@@ -54,7 +55,7 @@ export function renderMarkdown(article: Article, generatedAt: Date): string {
 function sourceLines(source: Source): string[] {
   const e = escapeMarkdown;
   const lines: string[] = [];
-  if (source.quote) lines.push(`**Quote (${source.role}):** “${e(source.quote)}”`, '');
+  if (source.quote) lines.push(`**Quote (${source.role}):** “${e(source.quote)}” (${quoteStatus(source)})`, '');
   const title = source.title || source.url || source.file;
   const cite = [
     source.url ? `[${e(title)}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : e(title),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../store/schema';
+import type { Article, Source } from '../../store/schema';
 import { blankStatement } from '../../store/store';
 import { emptySource } from '../../store/verdicts';
 import { renderReport, reportFileName, summarise } from '.';
@@ -139,5 +139,38 @@ describe('report file name', () => {
     expect(reportFileName(article({ title: '???' }), 'json')).toBe('fact-check-a1.json');
     expect(reportFileName(article({ title: 'Budget' }), 'pdf')).toBe('fact-check-budget.pdf');
     expect(reportFileName(article({ title: 'Budget' }), 'claimreview')).toBe('fact-check-budget-claimreview.jsonld');
+  });
+});
+
+describe('what a report says about a quote', () => {
+  const check = (match: 'exact' | 'normalised' | 'fuzzy' | 'none') => ({
+    match,
+    start: 0,
+    end: 5,
+    passage: 'Taxes',
+    differences: [],
+    checkedAt: AT.toISOString(),
+  });
+  const withSource = (source: Partial<Source>) => {
+    const a = article();
+    a.statements[0]!.sources = [{ ...emptySource(), quote: 'Taxes rose 2%', ...source }];
+    return a;
+  };
+
+  it('says "found in the source" only when Factdesk found it in the attached document', () => {
+    const cases: [Partial<Source>, string][] = [
+      [{ documentId: 'doc1', check: check('exact') }, 'found in the source'],
+      [{ documentId: 'doc1', check: check('normalised') }, 'found in the source'],
+      [{ documentId: 'doc1', check: check('fuzzy') }, 'found in the source with differences'],
+      [{ documentId: 'doc1', check: check('none') }, 'not found in the source'],
+      [{ documentId: '' }, 'not checked against a source document'],
+      // A check without its document (e.g. the document was removed) proves nothing.
+      [{ documentId: '', check: check('exact') }, 'not checked against a source document'],
+    ];
+    for (const [source, said] of cases) {
+      const a = withSource(source);
+      expect(renderReport(a, 'md', { generatedAt: AT })).toContain(`“Taxes rose 2%” (${said})`);
+      expect(renderReport(a, 'html', { generatedAt: AT })).toMatch(new RegExp(`<q><bdi>Taxes rose 2%</bdi></q> <span class="found[^"]*">\\(${said}\\)</span>`));
+    }
   });
 });
