@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
-import { createArticle, sampleText, statement, waitUntilSaved } from './steps';
+import { createArticle, dropFile, sampleText, statement, waitUntilSaved } from './steps';
 
 const PER_NETFLIX = 'Per Netflix, Hit & Run landed in the streamer’s Top 10 after a one-day debut.';
 const QUOTE = 'Hit & Run debuted in the Top 10 after one day on the service';
@@ -116,14 +116,14 @@ test('the keyboard moves between statements, sets verdicts and undoes them', asy
 test('a .txt file dropped on the window opens as a new article; a binary one is refused', async ({ app }) => {
   const { page } = app;
   await expect(page.getByText('No articles yet')).toBeVisible();
-  await drop(page, 'council.txt', 'text/plain', 'Council backs plan\n\nThe council voted 7-2 on Tuesday.');
+  await dropFile(page, 'council.txt', 'text/plain', 'Council backs plan\n\nThe council voted 7-2 on Tuesday.');
   const dialog = page.getByRole('dialog', { name: 'New article' });
   await expect(dialog.getByTestId('article-text')).toHaveValue('Council backs plan\n\nThe council voted 7-2 on Tuesday.');
   await expect(dialog).toContainText('from council.txt');
   await dialog.getByRole('button', { name: 'Create and check' }).click();
   await expect(page.getByTestId('statement')).toHaveCount(2);
 
-  await drop(page, 'photo.txt', 'text/plain', '\u0000\u0001\u0002PNG\u0000\u0000binary');
+  await dropFile(page, 'photo.txt', 'text/plain', '\u0000\u0001\u0002PNG\u0000\u0000binary');
   await expect(page.getByRole('alert')).toHaveText(/photo\.txt is not UTF-8 text|photo\.txt looks like a binary file/);
   await expect(page.getByRole('dialog', { name: 'New article' })).toBeHidden();
 });
@@ -176,19 +176,6 @@ test('a change that cannot be saved says so and is not lost', async ({ app }) =>
   await page.getByTestId('article-row').getByRole('button').first().click();
   await expect(page.getByTestId('source-url')).toHaveValue('https://bank.example/decision');
 });
-
-async function drop(page: import('@playwright/test').Page, name: string, type: string, content: string) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, type, content }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([content], name, { type }));
-      return dt;
-    },
-    { name, type, content },
-  );
-  await page.dispatchEvent('.app', 'dragover', { dataTransfer });
-  await page.dispatchEvent('.app', 'drop', { dataTransfer });
-}
 
 test('a statement is split where the editor clicked, and merged back with the next', async ({ app }) => {
   const { page } = app;

@@ -11,7 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { waitUntilSaved } from './steps';
+import { dropFile, waitUntilSaved } from './steps';
 import { activeContent, hostileArticle, hostileDocx, hostileHtmlPage, PAYLOADS } from '../test/fuzz/hostile-corpus';
 
 interface Tripwires {
@@ -51,19 +51,6 @@ async function injected(page: Page): Promise<string[]> {
     }
     return found;
   });
-}
-
-async function dropFile(page: Page, name: string, type: string, bytes: Uint8Array) {
-  const dataTransfer = await page.evaluateHandle(
-    ({ name, type, data }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([new Uint8Array(data)], name, { type }));
-      return dt;
-    },
-    { name, type, data: [...bytes] },
-  );
-  await page.dispatchEvent('.app', 'dragover', { dataTransfer });
-  await page.dispatchEvent('.app', 'drop', { dataTransfer });
 }
 
 test('hostile markup in every field, in .html and in .docx never runs, and the report is inert', async ({ app }) => {

@@ -166,7 +166,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
 
 export async function writeReport(target: string, content: string | Uint8Array): Promise<void> {
   try {
-    await (typeof content === 'string' ? fs.writeFile(target, content, 'utf8') : fs.writeFile(target, content));
+    await fs.writeFile(target, content);
   } catch (err) {
     throw new UserError('write-failed', `Could not write the report to ${target}: ${(err as Error).message}`);
   }

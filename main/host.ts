@@ -1,5 +1,5 @@
-import { SOURCE_EXTENSIONS } from '../services/evidence/source-text';
 import { dialog, shell, type BrowserWindow } from 'electron';
+import { SOURCE_EXTENSIONS } from '../services/evidence/source-text';
 import type { ReportFormat } from '../api/contract';
 import { ARTICLE_EXTENSIONS } from '../services/import';
 import type { Host } from './handlers';
@@ -25,17 +25,10 @@ export function electronHost(getWindow: () => BrowserWindow | null): Host {
       ]);
     },
     async chooseArticleFile() {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Open an article',
-        properties: ['openFile'],
-        filters: [
-          { name: 'Articles', extensions: [...ARTICLE_EXTENSIONS] },
-          { name: 'All files', extensions: ['*'] },
-        ],
-      };
-      const win = getWindow();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return openOne(getWindow(), 'Open an article', [
+        { name: 'Articles', extensions: [...ARTICLE_EXTENSIONS] },
+        { name: 'All files', extensions: ['*'] },
+      ]);
     },
     async chooseReportPath(defaultName, format) {
       const options: Electron.SaveDialogOptions = {
@@ -55,14 +48,7 @@ export function electronHost(getWindow: () => BrowserWindow | null): Host {
       shell.showItemInFolder(file);
     },
     async chooseReportFile() {
-      const options: Electron.OpenDialogOptions = {
-        title: 'Import a fact-check report',
-        properties: ['openFile'],
-        filters: [{ name: 'Factdesk JSON report', extensions: ['json'] }],
-      };
-      const win = getWindow();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      return openOne(getWindow(), 'Import a fact-check report', [{ name: 'Factdesk JSON report', extensions: ['json'] }]);
     },
   };
 }

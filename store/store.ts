@@ -105,7 +105,6 @@ export class Store {
   private readonly queues = new Map<string, Promise<unknown>>();
   private settingsFile: Low<SettingsFile> | null = null;
   private indexTimer: NodeJS.Timeout | null = null;
-  private indexFlush: Promise<void> | null = null;
   private closed = false;
 
   private constructor(

@@ -43,8 +43,6 @@ class Check {
   });
   /** Where the editor last clicked inside a statement's text, for splitting it there. */
   caret = $state<{ statementId: string; offset: number } | null>(null);
-  canUndo = $state(false);
-  canRedo = $state(false);
 
   private pending = new Map<string, StatementPatch>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,9 +55,7 @@ class Check {
     this.article = await api.getArticle(id);
     this.selected = Math.max(0, this.article.statements.findIndex((s) => s.id === statementId));
     this.saveState = 'idle';
-    this.undoStack = [];
-    this.redoStack = [];
-    this.syncHistoryFlags();
+    this.forgetHistory();
   };
 
   close = async (): Promise<void> => {
@@ -131,9 +127,7 @@ class Check {
       this.article = await change();
       this.selected = selected;
       this.caret = null;
-      this.undoStack = [];
-      this.redoStack = [];
-      this.syncHistoryFlags();
+      this.forgetHistory();
       this.saveState = 'saved';
     } catch (err) {
       this.saveState = 'error';
@@ -218,7 +212,6 @@ class Check {
       this.undoStack.push({ statementId: statement.id, before, after: patch, at: now });
     }
     this.redoStack = [];
-    this.syncHistoryFlags();
   }
 
   private travel(from: Change[], to: Change[], side: 'before' | 'after'): void {
@@ -229,12 +222,11 @@ class Check {
     if (index >= 0) this.selected = index;
     this.apply(change.statementId, change[side]);
     void this.flush();
-    this.syncHistoryFlags();
   }
 
-  private syncHistoryFlags(): void {
-    this.canUndo = this.undoStack.length > 0;
-    this.canRedo = this.redoStack.length > 0;
+  private forgetHistory(): void {
+    this.undoStack = [];
+    this.redoStack = [];
   }
 }
 

@@ -4,7 +4,7 @@
  */
 import { emptySource, VERDICTS } from '../../../store/verdicts';
 import { check } from './check.svelte';
-import { exportReport, runMenuCommand } from './commands';
+import { runMenuCommand } from './commands';
 import { settings } from './settings.svelte';
 import { ui } from './ui.svelte';
 
@@ -54,16 +54,12 @@ export function handleKey(event: KeyboardEvent): void {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
   if (mod && !event.altKey) {
-    const command = ({ n: 'new-article', o: 'open-file', l: 'show-library', ',': 'open-settings' } as const)[
-      key as 'n' | 'o' | 'l' | ','
-    ];
+    const command = (
+      { n: 'new-article', o: 'open-file', l: 'show-library', ',': 'open-settings', e: 'export-html' } as const
+    )[key as 'n' | 'o' | 'l' | ',' | 'e'];
     if (command) {
       event.preventDefault();
       return runMenuCommand(command);
-    }
-    if (key === 'e') {
-      event.preventDefault();
-      return void exportReport('html');
     }
     // In a text field, Ctrl+Z belongs to the field.
     if (key === 'z' && ui.screen.name === 'article' && !isTyping(event.target)) {
