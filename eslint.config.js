@@ -1,10 +1,38 @@
 // Lint: the Svelte plugin's recommended rules, with the TypeScript parser for .ts files and for
-// <script lang="ts"> in .svelte files. Its main job is a security rule: {@html} is banned
-// (svelte/no-at-html-tags), because article and source text must only ever be rendered as text.
+// <script lang="ts"> in .svelte files, plus two jobs that matter more than style:
+// - security: {@html} is banned (svelte/no-at-html-tags), because article and source text must
+//   only ever be rendered as text;
+// - layers: the dependency direction renderer -> preload API -> main -> store and services is held
+//   by the import rules below (VS Code keeps its layers the same way). test/lint-layers.test.ts
+//   feeds each rule a wrong-way import, so a rule that stops working fails the tests.
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
+
+/** Import patterns (gitignore-style, matched against the import specifier) with the reason shown. */
+const NODE_BUILTINS = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
+const MAIN = { group: ['**/main', '**/main/**'], message: 'main/ is the Electron host: lower layers never import it.' };
+const ELECTRON = { group: ['electron', 'electron/**'], message: 'Only main/ and preload/ talk to Electron.' };
+const SVELTE = { group: ['svelte', 'svelte/**'], message: 'Svelte belongs to the renderer.' };
+const SERVICES = { group: ['**/services', '**/services/**'], message: 'The store sits below the services: it never imports them.' };
+// The store's implementation (files, locks, recovery). The renderer may only see the domain's
+// types and words (store/schema, store/verdicts, store/errors), and those only as data.
+const STORE_IMPL = {
+  group: ['**/store/*', '!**/store/schema', '!**/store/verdicts', '!**/store/errors'],
+  message: "The renderer reaches the store only through window.api; it may import the domain's types and words (schema, verdicts, errors).",
+};
+const NODE = { group: NODE_BUILTINS, message: 'The renderer runs sandboxed without Node: use window.api.' };
+
+/** One layer's rule: what its files may not import. */
+const layer = (files, patterns) => ({
+  files,
+  // Tests cross layers where they must (a store test builds an article with the segmenter, the
+  // wiring test loads main), so the rules hold for production code only.
+  ignores: ['**/*.test.ts', '**/fixtures/**'],
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
 
 export default [
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tsbuild/**'] },
@@ -28,4 +56,8 @@ export default [
       'svelte/no-at-html-tags': 'error',
     },
   },
+  layer(['store/**/*.ts'], [SERVICES, MAIN, ELECTRON, SVELTE]),
+  layer(['services/**/*.ts'], [MAIN, ELECTRON, SVELTE]),
+  layer(['api/**/*.ts'], [MAIN, ELECTRON, SVELTE, SERVICES]),
+  layer(['renderer/**/*.ts', 'renderer/**/*.svelte'], [NODE, MAIN, ELECTRON, STORE_IMPL]),
 ];
