@@ -24,8 +24,9 @@ const USAGE = `Usage: factdesk [--store DIR] <command>
 
 Commands:
   segment FILE                         the statements of a .txt/.md file
-  import FILE [--title T]              add an article to the library; a JSON report
-                                       (export --format json) comes back with its verdicts
+  import FILE|URL [--title T]          add an article to the library (a file, or an
+                                       http(s) page fetched as the app's Fetch does); a JSON
+                                       report (export --format json) comes back with its verdicts
   list                                 the articles with their counts
   show ID                              one article with its statements
   mark ID INDEX --verdict V [--quote Q] [--source-title T] [--source-url U]
@@ -34,6 +35,10 @@ Commands:
                                        record a verdict for statement INDEX (1 = first);
                                        --source-file attaches FILE and checks the quote in it
   attach ID FILE                       attach a source document (.pdf .docx .html .txt .md)
+  sign-off ID INDEX                    sign off the verdict of statement INDEX as the editor
+                                       in settings (never the editor who gave it)
+  settings [--editor NAME] [--newsroom NAME] [--newsroom-url URL]
+                                       change what is given; prints the settings
   verify-quote --source FILE --quote Q [--statement S]
                                        is the quote in FILE, and what of S does it not support
   export ID --format FORMAT --out FILE
@@ -44,9 +49,18 @@ Commands:
                                        pdf needs Chromium ($CHROMIUM_PATH or installed);
                                        claimreview needs the newsroom set in Settings
 
-The store is $FACTDESK_STORE, or --store DIR, or the app's own library.`;
+The store is $FACTDESK_STORE, or --store DIR, or the app's own library.
+An ID that begins with "-" can be given as it is, or after "--" (factdesk show -- -x3R26VSrMxK).`;
 
-class UsageError extends Error {}
+/** A mistake in how the command was called: exit 2; `withUsage` also prints the usage. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly withUsage = false,
+  ) {
+    super(message);
+  }
+}
 const HELP = Symbol('help');
 
 const OPTIONS = {
@@ -66,6 +80,9 @@ const OPTIONS = {
   statement: { type: 'string' },
   'source-file': { type: 'string' },
   role: { type: 'string' },
+  editor: { type: 'string' },
+  newsroom: { type: 'string' },
+  'newsroom-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -73,14 +90,52 @@ type Options = ReturnType<typeof parse>['values'];
 
 function parse(argv: string[]) {
   let parsed;
+  const { args, restore } = protectIds(argv);
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(describeParseError(err as Error & { code?: string }), true);
   }
+  parsed = {
+    values: Object.fromEntries(Object.entries(parsed.values).map(([k, value]) => [k, restore(value)])) as typeof parsed.values,
+    positionals: parsed.positionals.map(restore),
+  };
   const checked = v.safeParse(ArgumentsSchema, parsed);
   if (!checked.success) throw new UsageError(describeArgumentIssue(checked.issues[0]));
   return parsed;
+}
+
+/**
+ * The store's ids are 12 characters of base64url, so ids it handed out before it stopped
+ * starting them with "-" look like options (`-x3R26VSrMxK`). Such an argument is no option
+ * Factdesk has, so it is read as the id it is. Argument strings can never hold a NUL, which
+ * makes a NUL-marked stand-in safe to pass through parseArgs and swap back afterwards.
+ */
+const ID_FORM = /^-[A-Za-z0-9_-]{11}$/;
+function protectIds(argv: string[]) {
+  const ids: string[] = [];
+  const known = (arg: string) => Object.hasOwn(OPTIONS, arg.replace(/^--?/, ''));
+  const args = argv.map((arg, i) => {
+    // After "--" every argument is positional already.
+    if (argv.slice(0, i).includes('--') || !ID_FORM.test(arg) || known(arg)) return arg;
+    ids.push(arg);
+    return `\u0000${ids.length - 1}`;
+  });
+  const restore = <T>(value: T): T =>
+    (typeof value === 'string' && value.startsWith('\u0000') ? ids[Number(value.slice(1))] : value) as T;
+  return { args, restore };
+}
+
+/** parseArgs' messages point at its own syntax ("'--title=-XYZ'", "as in '-- \"-x\"'"); these name ours. */
+function describeParseError(err: Error & { code?: string }): string {
+  const option = /'(-[^' ]*)/.exec(err.message)?.[1] ?? '';
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option '${option}'.`;
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/does not take/.test(err.message)) return `${option} takes no value.`;
+    if (/ambiguous/.test(err.message)) return `${option} needs a value; for one that begins with "-", write ${option}=VALUE.`;
+    return `${option} needs a value.`;
+  }
+  return err.message.split('\n')[0]!;
 }
 
 // Every option and argument is checked before anything is opened: types, lengths and counts,
@@ -117,6 +172,18 @@ const ArgumentsSchema = v.object({
     statement: text(20_000),
     'source-file': v.optional(pathArg),
     role: v.optional(v.picklist(SOURCE_ROLES, `must be one of ${SOURCE_ROLES.join(', ')}`)),
+    editor: text(200),
+    newsroom: text(200),
+    'newsroom-url': v.optional(
+      v.union([
+        v.literal(''),
+        v.pipe(
+          v.string(),
+          v.maxLength(2048, 'is longer than 2048 characters'),
+          v.regex(/^https?:\/\/[^\s/]+\S*$/i, 'must be an http:// or https:// link'),
+        ),
+      ]),
+    ),
     help: v.optional(v.boolean()),
   }),
   // The longest command is `mark ID INDEX`.
@@ -132,7 +199,8 @@ function describeArgumentIssue(issue: v.BaseIssue<unknown> | undefined): string 
 async function run(argv: string[]): Promise<unknown> {
   const { values, positionals } = parse(argv);
   const [command, ...args] = positionals;
-  if (values.help || !command) return HELP;
+  if (values.help) return HELP;
+  if (!command) throw new UsageError('No command given.', true);
   const dir = values.store ?? defaultStoreDir();
 
   switch (command) {
@@ -147,7 +215,18 @@ async function run(argv: string[]): Promise<unknown> {
       return withStore(dir, true, async (api) => showArticle(await call(api, 'getArticle', id)));
     }
     case 'import': {
-      const [file] = need(args, 1, 'import FILE');
+      const [file] = need(args, 1, 'import FILE|URL');
+      if (/^https?:\/\//i.test(file)) {
+        // The app's Fetch: the same handler, so the same limits, timeouts and messages.
+        return withStore(dir, false, async (api) => {
+          const draft = await call(api, 'importUrl', file);
+          const article = await call(api, 'createArticle', { ...draft, title: values.title ?? draft.title });
+          return { id: article.id, title: article.title, statements: article.statements.length };
+        });
+      }
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
+        throw new UsageError(`import takes a file or an http:// or https:// address; "${file.slice(0, 80)}" is neither.`);
+      }
       if (/\.json$/i.test(file)) {
         return withStore(
           dir,
@@ -186,6 +265,19 @@ async function run(argv: string[]): Promise<unknown> {
       const [id, file] = need(args, 2, 'attach ID FILE');
       return withStore(dir, false, (api) => call(api, 'attachSourceFile', id), { sourceFile: path.resolve(file) });
     }
+    case 'sign-off': {
+      const [id, index] = need(args, 2, 'sign-off ID INDEX');
+      return withStore(dir, false, async (api) => {
+        const statement = statementAt(await call(api, 'getArticle', id), index);
+        return call(api, 'signOff', id, statement.id);
+      });
+    }
+    case 'settings': {
+      if (args.length) throw new UsageError('Usage: factdesk settings [--editor NAME] [--newsroom NAME] [--newsroom-url URL]');
+      const patch = definedOnly({ editorName: values.editor, newsroomName: values.newsroom, newsroomUrl: values['newsroom-url'] });
+      if (!Object.keys(patch).length) return withStore(dir, true, (api) => call(api, 'getSettings'));
+      return withStore(dir, false, (api) => call(api, 'updateSettings', patch));
+    }
     case 'verify-quote': {
       if (!values.source || values.quote === undefined) {
         throw new UsageError('Usage: factdesk verify-quote --source FILE --quote Q [--statement S]');
@@ -209,7 +301,7 @@ async function run(argv: string[]): Promise<unknown> {
       return withStore(dir, true, (api) => call(api, 'exportReport', id, format), { reportPath: out });
     }
     default:
-      throw new UsageError(`Unknown command "${command}". Run factdesk --help for the list.`);
+      throw new UsageError(`Unknown command "${command}".`, true);
   }
 }
 
@@ -349,6 +441,10 @@ function markPatch(
   return patch;
 }
 
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 function showArticle(article: Article) {
   return { ...article, statements: article.statements.map((s, i) => ({ index: i + 1, ...s })) };
 }
@@ -360,7 +456,7 @@ async function main(): Promise<void> {
   } catch (err) {
     const usage = err instanceof UsageError;
     const message = err instanceof UserError || usage ? err.message : `Unexpected error: ${(err as Error)?.message ?? err}`;
-    process.stderr.write(`factdesk: ${message}\n`);
+    process.stderr.write(`factdesk: ${message}\n${usage && err.withUsage ? `\n${USAGE}\n` : ''}`);
     process.exitCode = usage ? 2 : 1;
   }
 }

@@ -835,8 +835,13 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-function newId(): string {
-  return randomBytes(9).toString('base64url');
+/**
+ * 12 characters of base64url. Never "-" first: an id is typed as a command argument
+ * (`factdesk show ID`), where a leading "-" reads as an option.
+ */
+export function newId(): string {
+  const id = randomBytes(9).toString('base64url');
+  return id.startsWith('-') ? `A${id.slice(1)}` : id;
 }
 
 function backupsOf(file: string): string[] {

@@ -4,7 +4,9 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,8 +99,6 @@ describe('factdesk', () => {
       [['--store', store, 'show', 'nope'], 1, /^factdesk: There is no article nope in the library\.\n$/],
       [['--store', store, 'mark', 'nope', '1'], 1, /^factdesk: There is no article nope/],
       [['segment', path.join(dir, 'missing.txt')], 1, /^factdesk: Could not open missing\.txt: the file does not exist\.\n$/],
-      [['frobnicate'], 2, /^factdesk: Unknown command "frobnicate"/],
-      [['--colour'], 2, /^factdesk: Unknown option '--colour'/],
       [['--store', store, 'export', 'x', '--format', 'docx', '--out', 'r'], 2, /--format must be one of/],
     ];
     for (const [args, code, stderr] of cases) {
@@ -107,6 +107,26 @@ describe('factdesk', () => {
       expect(run.stderr, args.join(' ')).toMatch(stderr);
       expect(run.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(run.stdout).toBe('');
+    }
+  });
+
+  it('answers a call it cannot read with what was wrong, then the usage, and exit 2', async () => {
+    const cases: [string[], string][] = [
+      [[], 'factdesk: No command given.'],
+      [['frobnicate'], 'factdesk: Unknown command "frobnicate".'],
+      [['--colour'], "factdesk: Unknown option '--colour'."],
+      [['--store', store, 'list', '-x'], "factdesk: Unknown option '-x'."],
+      [['--store', store, 'settings', '--editor'], 'factdesk: --editor needs a value.'],
+      [['--store', store, 'export', '--all=yes'], 'factdesk: --all takes no value.'],
+      [['--store', store, 'import', 'a.txt', '--title', '-draft'], 'factdesk: --title needs a value; for one that begins with "-", write --title=VALUE.'],
+    ];
+    for (const [args, first] of cases) {
+      const run = await factdesk(...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stdout, args.join(' ')).toBe('');
+      const [line, blank, usage] = run.stderr.split('\n');
+      expect([line, blank, usage], args.join(' ')).toEqual([first, '', 'Usage: factdesk [--store DIR] <command>']);
+      expect(run.stderr).not.toMatch(/positional|parseArgs|XYZ/);
     }
   });
 
@@ -153,3 +173,108 @@ describe('factdesk', () => {
     expect(run.stdout).toContain('Usage: factdesk [--store DIR] <command>');
   });
 });
+
+describe('factdesk covers what the app does', () => {
+  let own: string;
+  beforeAll(async () => {
+    own = path.join(dir, 'parity');
+  });
+
+  it('changes and prints the settings, and records verdicts under the editor set there', async () => {
+    const empty = await factdesk('--store', own, 'settings');
+    expect(empty.code).toBe(0);
+    expect(empty.json).toEqual({ editorName: '', newsroomName: '', newsroomUrl: '' });
+    const set = await factdesk('--store', own, 'settings', '--editor', 'Ana Ruiz', '--newsroom', 'Daily Bugle', '--newsroom-url', 'https://bugle.example');
+    expect(set.json).toEqual({ editorName: 'Ana Ruiz', newsroomName: 'Daily Bugle', newsroomUrl: 'https://bugle.example' });
+    // Only what is given changes.
+    const one = await factdesk('--store', own, 'settings', '--newsroom', 'The Bugle');
+    expect(one.json).toEqual({ editorName: 'Ana Ruiz', newsroomName: 'The Bugle', newsroomUrl: 'https://bugle.example' });
+    expect((await factdesk('--store', own, 'settings')).json).toEqual(one.json);
+
+    const bad = await factdesk('--store', own, 'settings', '--newsroom-url', 'javascript:alert(1)');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('factdesk: --newsroom-url must be an http:// or https:// link.\n');
+
+    const id = (await factdesk('--store', own, 'import', SAMPLE)).json.id as string;
+    const marked = await factdesk('--store', own, 'mark', id, '2', '--verdict', 'false');
+    expect(marked.json.checkedBy).toBe('Ana Ruiz');
+    // ClaimReview needs the newsroom: a script can now export it.
+    const out = path.join(dir, 'claims.json');
+    const exported = await factdesk('--store', own, 'export', id, '--format', 'claimreview', '--out', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(await readFile(out, 'utf8')).toContain('The Bugle');
+  });
+
+  it('signs off a verdict as a second editor, never as the one who gave it', async () => {
+    const id = (await factdesk('--store', own, 'list')).json[0].id as string;
+    const own1 = await factdesk('--store', own, 'sign-off', id, '2');
+    expect(own1.code).toBe(1);
+    expect(own1.stderr).toBe('factdesk: Ana Ruiz gave this verdict; a second editor must sign it off.\n');
+    expect((await factdesk('--store', own, 'show', id)).json.statements[1].review).toBeNull();
+
+    await factdesk('--store', own, 'settings', '--editor', 'Ben Cho');
+    const signed = await factdesk('--store', own, 'sign-off', id, '2');
+    expect(signed.code, signed.stderr).toBe(0);
+    expect(signed.json.review).toMatchObject({ by: 'Ben Cho' });
+    expect((await factdesk('--store', own, 'show', id)).json.statements[1].review).toMatchObject({ by: 'Ben Cho' });
+
+    const unchecked = await factdesk('--store', own, 'sign-off', id, '3');
+    expect(unchecked.code).toBe(1);
+    expect(unchecked.stderr).toBe('factdesk: Give the statement a verdict before signing it off.\n');
+    const usage = await factdesk('--store', own, 'sign-off', id);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toBe('factdesk: Usage: factdesk sign-off ID INDEX\n');
+  });
+
+  it('takes ids that begin with "-" as they are, and after "--"', async () => {
+    // A store from before ids stopped beginning with "-": rename one article's id.
+    const store = path.join(dir, 'dash');
+    const old = (await factdesk('--store', store, 'import', SAMPLE)).json.id as string;
+    const id = `-x${old.slice(2)}`;
+    for (const name of await readdir(store, { recursive: true })) {
+      const file = path.join(store, name);
+      if (/\.bak\d$/.test(name)) await rm(file);
+      else if (name.endsWith('.json')) await writeFile(file, (await readFile(file, 'utf8')).replaceAll(old, id));
+    }
+    await rename(path.join(store, 'articles', `${old}.json`), path.join(store, 'articles', `${id}.json`));
+
+    const shown = await factdesk('--store', store, 'show', id);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.json.id).toBe(id);
+    expect((await factdesk('--store', store, 'show', '--', id)).json.id).toBe(id);
+    const marked = await factdesk('--store', store, 'mark', id, '1', '--verdict', 'verified');
+    expect(marked.code, marked.stderr).toBe(0);
+    expect((await factdesk('--store', store, 'show', id)).json.statements[0].verdict).toBe('verified');
+    // An option-shaped word that is not an id form is still an unknown option.
+    expect((await factdesk('--store', store, 'show', '-x')).code).toBe(2);
+  });
+
+  it('imports a web page by its address, refusing other schemes', async () => {
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(ARTICLE_HTML);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
+      const imported = await factdesk('--store', own, 'import', url);
+      expect(imported.code, imported.stderr).toBe(0);
+      const shown = await factdesk('--store', own, 'show', imported.json.id);
+      expect(shown.json.url).toBe(url);
+      expect(shown.json.text).toContain('The council voted 7-2 on Tuesday');
+    } finally {
+      server.close();
+    }
+    const ftp = await factdesk('--store', own, 'import', 'ftp://example.com/a.html');
+    expect(ftp.code).toBe(2);
+    expect(ftp.stderr).toMatch(/^factdesk: import takes a file or an http:\/\/ or https:\/\/ address/);
+  });
+});
+
+const ARTICLE_HTML = `<!doctype html><html><head><title>Council backs plan | Bugle</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Council backs housing plan</h1>
+<p>The council voted 7-2 on Tuesday to approve the riverside housing plan, ending a debate that ran for two years.</p>
+<p>Mayor Dana Lee said the plan would bring 1,200 homes by 2030. Two members, citing flood risk, voted against it.</p>
+<p>Construction is expected to begin in the spring, according to the city's planning office.</p>
+</article><footer>© 2026 Bugle</footer></body></html>`;
