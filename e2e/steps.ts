@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 
-export const SAMPLE = path.resolve(import.meta.dirname, '../../shared/samples/hit-and-run.txt');
+export const SAMPLE = path.resolve(import.meta.dirname, '../test/fixtures/hit-and-run.txt');
 
 export async function sampleText(): Promise<string> {
   return readFile(SAMPLE, 'utf8');

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CLI = path.join(ROOT, 'out/main/factdesk.js');
-const SAMPLE = path.resolve(ROOT, '../shared/samples/hit-and-run.txt');
+const SAMPLE = path.join(ROOT, 'test/fixtures/hit-and-run.txt');
 
 let dir: string;
 let store: string;

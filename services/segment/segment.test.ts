@@ -265,9 +265,9 @@ describe('right-to-left and CJK text', () => {
   ]);
 });
 
-describe('the shared sample article', () => {
+describe('the sample article (test/fixtures)', () => {
   it('marks every sentence of hit-and-run.txt the way a careful reader would', () => {
-    const source = readFileSync(new URL('../../../shared/samples/hit-and-run.txt', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../test/fixtures/hit-and-run.txt', import.meta.url), 'utf8');
     const sentences = segment(source);
     expectInvariants(source, sentences);
     expect(sentences.map((sentence) => sentence.text)).toEqual([
