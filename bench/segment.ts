@@ -4,11 +4,13 @@
  *
  *   npm run bench:segment            the report
  *   npm run bench:segment -- --misses   also list every sentence Factdesk gets wrong
+ *   npm run bench:segment -- --quick    throughput on ~0.3 MB instead of ~5 MB (a smoke test)
  */
 import winkNLP, { type ItemSentence } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import { segment } from '../services/segment';
 import { loadCorpus, type CorpusDocument, type GoldSpan } from './corpus/corpus';
+import { sized } from './quick';
 
 type Splitter = (text: string) => GoldSpan[];
 
@@ -137,7 +139,7 @@ if (process.argv.includes('--misses')) {
 
 // ~5 MB of news text: the corpus documents repeated, separated by blank lines.
 const corpusText = documents.map((doc) => doc.text).join('\n\n');
-const copies = Math.ceil(5_000_000 / Buffer.byteLength(corpusText, 'utf8'));
+const copies = Math.ceil(sized(5_000_000, 300_000) / Buffer.byteLength(corpusText, 'utf8'));
 const bigText = Array.from({ length: copies }, () => corpusText).join('\n\n');
 const megabytes = Buffer.byteLength(bigText, 'utf8') / 1_000_000;
 console.log(`throughput on ${megabytes.toFixed(2)} MB (UTF-8), best of 3 after warm-up:`);
