@@ -3,7 +3,7 @@
  * lives in handlers.ts, the store and the services.
  */
 import { app, BrowserWindow, dialog } from 'electron';
-import path from 'node:path';
+import { defaultStoreDir, userDataDir } from '../store/location';
 import { Store } from '../store/store';
 import { createHandlers } from './handlers';
 import { electronHost } from './host';
@@ -16,10 +16,9 @@ let mainWindow: BrowserWindow | null = null;
 let store: Store | null = null;
 const getWindow = () => mainWindow;
 
-/** `FACTDESK_STORE` (tests, or a shared folder) wins over the standard per-user folder. */
-export function storeDir(): string {
-  return process.env.FACTDESK_STORE || path.join(app.getPath('userData'), 'store');
-}
+// The app's folder (logs, Chromium's data, the store) is the one the `factdesk` command uses too,
+// decided in one place, not by Electron's reading of package.json (store/location.ts).
+app.setPath('userData', userDataDir());
 
 // A second copy of the app would be a second writer: hand its focus to the first and leave.
 if (!app.requestSingleInstanceLock()) {
@@ -39,7 +38,7 @@ async function start(): Promise<void> {
   startFileLog(app.getPath('logs'));
   logEvent('info', 'started', { version: app.getVersion(), electron: process.versions.electron ?? 'none', platform: process.platform });
   try {
-    store = await Store.open(storeDir(), { by: 'the Factdesk app' });
+    store = await Store.open(defaultStoreDir(), { by: 'the Factdesk app' });
     if (store.notices.length) logEvent('warn', 'store repaired files', { count: store.notices.length });
   } catch (err) {
     logEvent('error', 'store open failed', redactError(err));

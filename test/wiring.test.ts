@@ -12,6 +12,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_METHODS, CHANNELS } from '../api/contract';
 import { CONTENT_SECURITY_POLICY } from '../main/security';
+import { userDataDir } from '../store/location';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MAIN = path.join(ROOT, 'out/main/index.js');
@@ -39,6 +40,7 @@ interface WiringReport {
   laterContents: ContentsProbe;
   menu: { label?: string; submenu?: { label?: string; accelerator?: string; registerAccelerator?: boolean }[] }[];
   errorBox?: { message: string };
+  paths?: Record<string, string>;
 }
 
 interface ContentsProbe {
@@ -77,6 +79,10 @@ describe('the built main process', () => {
     expect(report.errorBox).toBeUndefined();
     expect(report.singleInstanceLock).toBe(true);
     expect(report.sandboxEnabled).toBe(true);
+  });
+
+  it("keeps its files in the folder the factdesk command uses, not one Electron names after package.json", () => {
+    expect(report.paths?.userData).toBe(userDataDir(process.env));
   });
 
   it('opens one window with contextIsolation and sandbox on and no Node in the page', () => {

@@ -68,6 +68,7 @@ export const app = Object.assign(new Emitter(), {
   enableSandbox: () => (record.sandboxEnabled = true),
   whenReady: () => Promise.resolve(),
   getPath: (name) => (name === 'logs' && process.env.WIRING_LOGS) || `/nonexistent/${name}`,
+  setPath: (name, value) => ((record.paths ??= {})[name] = value),
   getVersion: () => '0.0.0-wiring',
   quit() {},
   exit() {},
