@@ -260,25 +260,54 @@ function dateSpans(statement: string): Span[] {
     if (text === 'May') {
       // The month only next to a day or year (handled above: they make the match longer) or after
       // a word that introduces a date; otherwise it is the verb or a name (Theresa May).
-      const before = /([A-Za-z]+)\s+$/.exec(statement.slice(0, start));
-      if (!before || !mayContext.has(before[1]!.toLowerCase())) continue;
+      const before = wordBefore(statement, start);
+      if (!before || !mayContext.has(before.toLowerCase())) continue;
     }
     spans.push([start, end]);
   }
   return spans;
 }
 
+/**
+ * The Latin word that ends right before `at`, with blanks between (as `/([A-Za-z]+)\s+$/` over
+ * the text before would find, but walking back from `at`: that pattern backtracks through
+ * every letter of a long word).
+ */
+function wordBefore(text: string, at: number): string | null {
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  if (end === at) return null;
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(text[start - 1]!)) start--;
+  return start < end ? text.slice(start, end) : null;
+}
+
+/**
+ * A closing run of question marks, with the brackets and quotation marks that close after it and
+ * trailing blanks (`/\?+([)\]"”’'»]*)\s*$/`), found by walking back from the end: the pattern
+ * restarted at every "?" of a long run.
+ */
+function closingQuestion(statement: string): { start: number; end: number; closing: string } | null {
+  let end = statement.length;
+  while (end > 0 && /\s/.test(statement[end - 1]!)) end--;
+  let closersStart = end;
+  while (closersStart > 0 && ')]"”’\'»'.includes(statement[closersStart - 1]!)) closersStart--;
+  let index = closersStart;
+  while (index > 0 && statement[index - 1] === '?') index--;
+  if (index === closersStart) return null;
+  return { start: index, end: closersStart, closing: statement.slice(closersStart, end) };
+}
+
 function questionSpans(statement: string, hasAttribution: boolean): Span[] {
-  const match = /\?+([)\]"”’'»]*)\s*$/.exec(statement);
-  if (!match) return [];
-  const closing = match[1] ?? '';
+  const found = closingQuestion(statement);
+  if (!found) return [];
+  const { start, end, closing } = found;
   if (/["”’'»]/.test(closing)) {
     // A question inside quotation marks: someone else's when the quote opens the statement or the
     // statement names a speaker.
     if (/^\s*[("“‘'«]/.test(statement) || hasAttribution) return [];
   }
-  const end = match.index + match[0].length - closing.length - (match[0].length - match[0].trimEnd().length);
-  return [[match.index, end]];
+  return [[start, end]];
 }
 
 // ---------------------------------------------------------------------------------------------
