@@ -1,9 +1,24 @@
+import { resolve } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{store,services,main,cli,test}/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['{store,services,main,cli,test}/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        // The renderer's state modules (*.svelte.ts) use runes: compiled by the Svelte plugin, and
+        // run with Svelte's browser runtime (the server one has no reactivity). window.api is a
+        // fake each test installs.
+        extends: true,
+        plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
+        resolve: { conditions: ['browser'] },
+        test: { name: 'renderer', include: ['renderer/**/*.test.ts'], environment: 'node' },
+      },
+    ],
   },
 });

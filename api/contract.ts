@@ -196,6 +196,16 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
 ];
 
 /**
+ * Main -> renderer before the window closes: "send what is not saved yet", with a request id;
+ * the renderer answers on FLUSHED_CHANNEL with the id and a FlushResult. Main waits only a
+ * short while (main/closing.ts).
+ */
+export const FLUSH_CHANNEL = 'factdesk:window:flush';
+export const FLUSHED_CHANNEL = 'factdesk:window:flushed';
+/** saved: every change acknowledged; otherwise `message` says what is not saved and why. */
+export type FlushResult = { saved: boolean; message: string };
+
+/**
  * Errors cross IPC as data, not as thrown exceptions: Electron would otherwise prefix every
  * message with "Error invoking remote method …" and drop the code.
  */
@@ -206,4 +216,5 @@ export type Bridge = {
   [K in ApiMethod]: (...args: Parameters<FactdeskApi[K]>) => Promise<Result<Awaited<ReturnType<FactdeskApi[K]>>>>;
 } & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  onFlushRequest(listener: () => Promise<FlushResult>): () => void;
 };

@@ -1,6 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { test, expect } from './fixtures';
-import { createArticle, dropFile, sampleText, statement, waitUntilSaved } from './steps';
+import { createArticle, dropFile, nameEditorWhenAsked, sampleText, statement, waitUntilSaved } from './steps';
+
+// The name dialog before the first verdict is answered wherever it appears.
+test.beforeEach(({ app }) => nameEditorWhenAsked(app.page));
 
 const PER_NETFLIX = 'Per Netflix, Hit & Run landed in the streamer’s Top 10 after a one-day debut.';
 const QUOTE = 'Hit & Run debuted in the Top 10 after one day on the service';

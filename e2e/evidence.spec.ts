@@ -6,7 +6,10 @@ import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { makePdf } from '../services/evidence/fixtures/make-pdf';
 import { test, expect } from './fixtures';
-import { createArticle, sampleText, statement, waitUntilSaved } from './steps';
+import { createArticle, nameEditorWhenAsked, sampleText, statement, waitUntilSaved } from './steps';
+
+// The name dialog before the first verdict is answered wherever it appears.
+test.beforeEach(({ app }) => nameEditorWhenAsked(app.page));
 
 async function setEditorName(page: Page, name: string) {
   await page.keyboard.press('Control+l');
@@ -70,7 +73,10 @@ test('quotes are checked against attached PDF and HTML sources, signed off by a 
   // The checker cannot sign off their own verdict; a second editor can.
   await statement(page, 'Per Netflix').click();
   await page.keyboard.press('s');
-  await expect(page.getByTestId('save-state')).toContainText('Ana Ruiz gave this verdict; a second editor must sign it off.');
+  // A refusal with its reason, on the statement: not a failed save, nothing to retry.
+  await expect(page.getByTestId('action-refused')).toHaveText('Sign-off refused: Ana Ruiz gave this verdict; a second editor must sign it off.');
+  await expect(page.getByTestId('save-state')).not.toContainText('Not saved');
+  await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   await setEditorName(page, 'Ben Okafor');
   await openFirstArticle(page);
   await statement(page, 'Per Netflix').click();

@@ -145,6 +145,7 @@ function installBridge(methods: string[]) {
   const api: Record<string, unknown> = {};
   for (const method of methods) api[method] = (...args: unknown[]) => invoke(method, args.map(encode));
   api.onMenuCommand = () => () => undefined;
+  api.onFlushRequest = () => () => undefined;
   Object.defineProperty(window, 'api', { value: Object.freeze(api) });
 }
 

@@ -11,8 +11,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { JSDOM } from 'jsdom';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { dropFile, waitUntilSaved } from './steps';
+import { dropFile, nameEditorWhenAsked, waitUntilSaved } from './steps';
 import { activeContent, hostileArticle, hostileDocx, hostileHtmlPage, PAYLOADS } from '../test/fuzz/hostile-corpus';
+
+// The name dialog before the first verdict is answered wherever it appears.
+test.beforeEach(({ app }) => nameEditorWhenAsked(app.page));
 
 interface Tripwires {
   pwned: string[];

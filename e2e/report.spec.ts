@@ -8,7 +8,10 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { createArticle, sampleText, statement, waitUntilSaved } from './steps';
+import { createArticle, nameEditorWhenAsked, sampleText, statement, waitUntilSaved } from './steps';
+
+// The name dialog before the first verdict is answered wherever it appears.
+test.beforeEach(({ app }) => nameEditorWhenAsked(app.page));
 
 const QUOTE = 'Hit & Run debuted in the Top 10 after one day on the service';
 

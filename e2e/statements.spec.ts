@@ -1,6 +1,9 @@
 /** What to check first, and verdicts that survive an edit of the article's text. */
 import { test, expect } from './fixtures';
-import { createArticle, statement, waitUntilSaved } from './steps';
+import { createArticle, nameEditorWhenAsked, statement, waitUntilSaved } from './steps';
+
+// The name dialog before the first verdict is answered wherever it appears.
+test.beforeEach(({ app }) => nameEditorWhenAsked(app.page));
 
 const ARTICLE =
   'Council budget\n\nWhat a wonderful day for the city! The council approved $4.2 million for roads on Tuesday, the mayor said. Is this enough? Spending rose 12% compared with 2024.';

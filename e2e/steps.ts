@@ -10,6 +10,18 @@ export async function sampleText(): Promise<string> {
   return readFile(SAMPLE, 'utf8');
 }
 
+/**
+ * Factdesk asks for the editor's name before the first verdict. Specs about something else
+ * answer it whenever it appears (Playwright runs the handler before the next action or
+ * assertion), as this editor, and keep their own assertions.
+ */
+export async function nameEditorWhenAsked(page: Page, name = 'Casey Editor'): Promise<void> {
+  await page.addLocatorHandler(page.getByRole('dialog', { name: 'Who is checking?' }), async (dialog) => {
+    await dialog.getByTestId('name-before-verdict').fill(name);
+    await dialog.getByRole('button', { name: 'Save and give the verdict' }).click();
+  });
+}
+
 /** New article → paste → Create, and wait for the reading view. */
 export async function createArticle(page: Page, text: string, fields: { outlet?: string } = {}): Promise<void> {
   await page.getByRole('button', { name: 'New article' }).first().click();

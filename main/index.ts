@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { defaultStoreDir, userDataDir } from '../store/location';
 import { Store } from '../store/store';
+import { saveBeforeClose } from './closing';
 import { createHandlers } from './handlers';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
@@ -49,11 +50,17 @@ async function start(): Promise<void> {
   secureSession();
   registerIpc(createHandlers(store, electronHost(getWindow)));
   installMenu(getWindow);
-  mainWindow = createMainWindow();
-  mainWindow.on('closed', () => (mainWindow = null));
+  openWindow();
   app.on('activate', () => {
-    if (!mainWindow) mainWindow = createMainWindow();
+    if (!mainWindow) openWindow();
   });
+}
+
+function openWindow(): void {
+  const win = createMainWindow();
+  saveBeforeClose(win);
+  win.on('closed', () => (mainWindow = null));
+  mainWindow = win;
 }
 
 // Why a page crashed or was killed, for support: reasons and exit codes only.

@@ -4,7 +4,7 @@
  * Built as a single CommonJS file (see electron.vite.config.ts), because it runs sandboxed.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, MENU_CHANNEL, MENU_COMMANDS, type ApiMethod, type Bridge, type MenuCommand } from '../api/contract';
+import { CHANNELS, FLUSH_CHANNEL, FLUSHED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, type ApiMethod, type Bridge, type MenuCommand } from '../api/contract';
 
 function call<K extends ApiMethod>(method: K): Bridge[K] {
   return ((...args: unknown[]) => ipcRenderer.invoke(CHANNELS[method], ...args)) as Bridge[K];
@@ -45,6 +45,16 @@ const api: Bridge = {
     };
     ipcRenderer.on(MENU_CHANNEL, handler);
     return () => ipcRenderer.removeListener(MENU_CHANNEL, handler);
+  },
+  onFlushRequest(listener) {
+    const handler = (_event: IpcRendererEvent, id: unknown) => {
+      if (typeof id !== 'number') return;
+      void listener()
+        .catch((err: unknown) => ({ saved: false, message: err instanceof Error ? err.message : String(err) }))
+        .then((result) => ipcRenderer.send(FLUSHED_CHANNEL, id, result));
+    };
+    ipcRenderer.on(FLUSH_CHANNEL, handler);
+    return () => ipcRenderer.removeListener(FLUSH_CHANNEL, handler);
   },
 };
 

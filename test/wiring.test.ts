@@ -41,6 +41,20 @@ interface WiringReport {
   menu: { label?: string; submenu?: { label?: string; accelerator?: string; registerAccelerator?: boolean }[] }[];
   errorBox?: { message: string };
   paths?: Record<string, string>;
+  closing: {
+    silent: { asked: number; waitedMs: number; closed: boolean; dialogs: number };
+    answered: {
+      asked: number;
+      requestId: number | null;
+      closedAfterForeign: boolean;
+      closedBeforeAnswer: boolean;
+      closed: boolean;
+      closedAfterAnswerMs: number | null;
+      totalMs: number | null;
+      dialogs: number;
+    };
+    messageBoxes: { message: string; detail: string; buttons: string[] }[];
+  };
 }
 
 interface ContentsProbe {
@@ -205,6 +219,37 @@ describe('the built main process', () => {
     expect(log).not.toMatch(/SECRET|xxxx|evil\.example/);
   });
 
+  it('asks the page to save its pending changes before the window closes, and waits for the answer', () => {
+    const { answered } = report.closing;
+    expect(answered.asked).toBe(1);
+    expect(answered.requestId).toEqual(expect.any(Number));
+    // Held while the page saves; an answer from another frame does not release it.
+    expect(answered.closedAfterForeign).toBe(false);
+    expect(answered.closedBeforeAnswer).toBe(false);
+    expect(answered.closed).toBe(true);
+    expect(answered.closedAfterAnswerMs).toBeLessThan(200);
+    expect(answered.totalMs).toBeGreaterThanOrEqual(400);
+    // All saved: nothing to ask the editor.
+    expect(answered.dialogs).toBe(1);
+  });
+
+  it('says so when the page does not answer within its short limit, and lets the editor keep the window', () => {
+    const { silent, messageBoxes } = report.closing;
+    expect(silent.asked).toBe(1);
+    expect(silent.waitedMs).toBeGreaterThanOrEqual(2400);
+    expect(silent.waitedMs).toBeLessThan(4000);
+    expect(silent.dialogs).toBe(1);
+    expect(silent.closed).toBe(false);
+    expect(messageBoxes).toEqual([
+      {
+        message: 'Some changes may not be saved',
+        detail: 'The window did not confirm within 2.5 s that your last changes were saved.',
+        buttons: ['Keep the window open', 'Close without them'],
+      },
+    ]);
+    expect(readFileSync(logFile, 'utf8')).toMatch(/\[warn\]\s+close: changes not confirmed saved \{"answered":false\}/);
+  });
+
   it('has a File menu whose shortcuts the renderer handles itself', () => {
     const file = report.menu.find((m) => m.label === '&File');
     type Item = { label?: string; accelerator?: string; registerAccelerator?: boolean; submenu?: Item[] };
@@ -248,7 +293,7 @@ describe('the built preload', () => {
     });
     expect(Object.keys(exposed)).toEqual(['api']);
     const api = exposed.api as Record<string, (...args: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand', 'onFlushRequest'].sort());
     for (const method of API_METHODS) await api[method]!('arg');
     expect(invoked).toEqual(API_METHODS.map((m) => [CHANNELS[m], 'arg']));
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);

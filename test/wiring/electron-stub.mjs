@@ -25,6 +25,10 @@ class Emitter {
   emit(name, ...args) {
     for (const fn of this.listeners[name] ?? []) fn(...args);
   }
+  removeListener(name, fn) {
+    this.listeners[name] = (this.listeners[name] ?? []).filter((f) => f !== fn);
+    return this;
+  }
 }
 
 class WebContents extends Emitter {
@@ -37,14 +41,24 @@ class WebContents extends Emitter {
   setWindowOpenHandler(fn) {
     this.windowOpenHandler = fn;
   }
-  send() {}
+  /** What main sent to the page, with the time it was sent. */
+  sent = [];
+  send(channel, ...args) {
+    this.sent.push({ channel, args, at: Date.now() });
+  }
+  isDestroyed() {
+    return false;
+  }
+  isCrashed() {
+    return false;
+  }
 }
 
 export class BrowserWindow extends Emitter {
   constructor(options) {
     super();
     this.webContents = new WebContents();
-    this.entry = { options, loaded: null, webContents: this.webContents };
+    this.entry = { options, loaded: null, webContents: this.webContents, window: this };
     record.windows.push(this.entry);
   }
   loadFile(file) {
@@ -57,6 +71,14 @@ export class BrowserWindow extends Emitter {
   }
   show() {}
   focus() {}
+  /** As in Electron: 'close' may be prevented; otherwise the window goes. */
+  closes = [];
+  close() {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    this.closes.push({ at: Date.now(), prevented });
+    if (!prevented) this.emit('closed');
+  }
   isMinimized() {
     return false;
   }
@@ -74,8 +96,11 @@ export const app = Object.assign(new Emitter(), {
   exit() {},
 });
 
+const ipcListeners = new Emitter();
 export const ipcMain = {
   handle: (channel, fn) => record.handlers.push({ channel, fn }),
+  on: (channel, fn) => ipcListeners.on(channel, fn),
+  removeListener: (channel, fn) => ipcListeners.removeListener(channel, fn),
 };
 
 let permissionRequester = null;
@@ -119,7 +144,15 @@ export const Menu = {
   setApplicationMenu: (menu) => (record.menu = menu),
 };
 
-export const dialog = { showErrorBox: (title, message) => (record.errorBox = { title, message }) };
+/** The answers the next message boxes give (button index), and what they were asked. */
+const messageBoxAnswers = [];
+export const dialog = {
+  showErrorBox: (title, message) => (record.errorBox = { title, message }),
+  showMessageBox: async (_win, options) => {
+    (record.messageBoxes ??= []).push({ message: options.message, detail: options.detail, buttons: options.buttons });
+    return { response: messageBoxAnswers.shift() ?? options.cancelId ?? 0 };
+  },
+};
 export const shell = { openExternal: async (url) => void (record.externalOpened ??= []).push(url) };
 
 export default { app, BrowserWindow, ipcMain, session, Menu, dialog, shell };
@@ -136,6 +169,58 @@ function probe(wc) {
     navigationPrevented: prevented('will-navigate', 'https://evil.example'),
     redirectPrevented: prevented('will-redirect', 'https://evil.example'),
     webviewPrevented: prevented('will-attach-webview', { preload: '/tmp/evil.js', nodeIntegration: true }, { src: 'https://evil.example' }),
+  };
+}
+
+const FLUSH_CHANNEL = 'factdesk:window:flush';
+const FLUSHED_CHANNEL = 'factdesk:window:flushed';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The editor closes the window, three times: the page never answers (main gives up after its
+ * limit and asks; the editor keeps the window), the page answers after 400 ms that all is saved
+ * (the window closes then, not before), after an answer from a foreign frame that is ignored.
+ */
+async function probeClosing(win, appFrame) {
+  const wc = win.webContents;
+  const closed = () => win.closes.some((c) => !c.prevented);
+  let closedAt = null;
+  win.on('closed', () => (closedAt = Date.now()));
+  const requests = () => wc.sent.filter((s) => s.channel === FLUSH_CHANNEL);
+
+  // 1. No answer.
+  messageBoxAnswers.push(0); // "Keep the window open"
+  const silentStart = Date.now();
+  win.close();
+  const askedSilent = requests().length;
+  while (!record.messageBoxes?.length && Date.now() - silentStart < 5_000) await sleep(50);
+  const silent = { asked: askedSilent, waitedMs: Date.now() - silentStart, closed: closed(), dialogs: record.messageBoxes?.length ?? 0 };
+
+  // 2. A page that answers after 400 ms (a slow save); a foreign frame answers first, and is ignored.
+  const start = Date.now();
+  win.close();
+  const request = requests().at(-1);
+  await sleep(100);
+  ipcListeners.emit(FLUSHED_CHANNEL, { sender: wc, senderFrame: { url: 'https://evil.example/', parent: null } }, request?.args[0], { saved: true, message: '' });
+  const closedAfterForeign = closed();
+  await sleep(300);
+  const closedBeforeAnswer = closed();
+  const answeredAt = Date.now();
+  ipcListeners.emit(FLUSHED_CHANNEL, { sender: wc, ...appFrame }, request?.args[0], { saved: true, message: '' });
+  await sleep(50);
+  return {
+    silent,
+    answered: {
+      asked: requests().length - askedSilent,
+      requestId: request?.args[0] ?? null,
+      closedAfterForeign,
+      closedBeforeAnswer,
+      closed: closed(),
+      closedAfterAnswerMs: closedAt === null ? null : closedAt - answeredAt,
+      totalMs: closedAt === null ? null : closedAt - start,
+      dialogs: record.messageBoxes?.length ?? 0,
+    },
+    messageBoxes: record.messageBoxes ?? [],
   };
 }
 
@@ -183,6 +268,7 @@ process.on('beforeExit', async () => {
       }
       record.externalOpened ??= [];
       record.permissionsGranted = await probePermissions(`file://${win.loaded?.file}`);
+      record.closing = await probeClosing(win.window, appFrame);
     }
   }
   const plain = {

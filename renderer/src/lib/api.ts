@@ -3,7 +3,7 @@
  * a failed Result back into an ApiError with the main process's plain-language message, so
  * components can simply await and catch.
  */
-import type { ApiMethod, Bridge, FactdeskApi, MenuCommand } from '../../../api/contract';
+import type { ApiMethod, Bridge, FactdeskApi, FlushResult, MenuCommand } from '../../../api/contract';
 
 export class ApiError extends Error {
   constructor(
@@ -31,6 +31,11 @@ export const api = new Proxy({} as FactdeskApi, {
 
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return bridge().onMenuCommand(listener);
+}
+
+/** Main asks before the window closes; the answer says whether every change is saved. */
+export function onFlushRequest(listener: () => Promise<FlushResult>): () => void {
+  return bridge().onFlushRequest(listener);
 }
 
 export function errorMessage(err: unknown): string {

@@ -1,12 +1,18 @@
 /**
  * The article being checked: which statement is selected, the editor's changes, and their
  * saving. A change shows at once, is sent to the main process (verdicts at once, typing after
- * a short pause) and is reported saved only when the main process says it is on disk. A
- * change that fails stays on screen and is retried, never silently dropped.
+ * a short pause) and is reported saved only when the main process says it is on disk. Every
+ * change stays pending, with the article and statement it belongs to, until the main process
+ * acknowledges it: a failed save is kept and retried, never silently dropped.
+ *
+ * Actions started from the evidence panel (attach, fetch, sign-off) belong to the article and
+ * statement where they started, whatever the editor selects meanwhile; `busy` shows them there.
  */
-import type { Article, DocumentRef, Statement, StatementPatch } from '../../../api/contract';
+import type { Article, DocumentRef, Source, Statement, StatementPatch, Verdict } from '../../../api/contract';
 import { claimHints, claimScore, type Hint, type HintKind } from '../../../services/hints';
-import { api, errorMessage } from './api';
+import { emptySource } from '../../../store/verdicts';
+import { api, ApiError, errorMessage } from './api';
+import { settings } from './settings.svelte';
 
 const TYPING_PAUSE_MS = 400;
 /** Typing into one field within this long is undone as one step. */
@@ -20,6 +26,28 @@ interface Change {
   after: StatementPatch;
   at: number;
 }
+
+/** Where a change or an action belongs. */
+export interface Target {
+  articleId: string;
+  statementId: string;
+}
+
+/** A change not yet acknowledged by the main process. */
+interface PendingChange extends Target {
+  patch: StatementPatch;
+}
+
+/** What became of the last action on a statement, shown on that statement. */
+export interface ActionNote {
+  /** refused: the store said no, with its reason (nothing to retry); error: it failed. */
+  kind: 'refused' | 'error';
+  /** What was tried, as the editor would name it: "Sign-off", "Attaching". */
+  action: string;
+  text: string;
+}
+
+const keyOf = (t: Target) => `${t.articleId}\n${t.statementId}`;
 
 class Check {
   article = $state.raw<Article | null>(null);
@@ -43,15 +71,25 @@ class Check {
   });
   /** Where the editor last clicked inside a statement's text, for splitting it there. */
   caret = $state<{ statementId: string; offset: number } | null>(null);
+  /** Actions under way, by statement id: what each is doing ("Attaching a document…"). */
+  busy = $state<Record<string, string>>({});
+  /** The outcome of the last action that did not succeed, by statement id. */
+  notes = $state<Record<string, ActionNote>>({});
 
-  private pending = new Map<string, StatementPatch>();
+  private pending = new Map<string, PendingChange>();
+  private inFlight = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
 
+  /** Changes not yet acknowledged, sent or not. */
+  get unsaved(): number {
+    return this.pending.size + this.inFlight;
+  }
+
   open = async (id: string, statementId?: string): Promise<void> => {
-    await this.flush();
+    await this.leave();
     this.article = await api.getArticle(id);
     this.selected = Math.max(0, this.article.statements.findIndex((s) => s.id === statementId));
     this.saveState = 'idle';
@@ -59,7 +97,7 @@ class Check {
   };
 
   close = async (): Promise<void> => {
-    await this.flush();
+    await this.leave();
     this.article = null;
   };
 
@@ -78,26 +116,52 @@ class Check {
 
   /** The editor changed the selected statement. */
   edit = (patch: StatementPatch): void => {
-    const statement = this.statement;
-    if (!statement) return;
+    const { article, statement } = this;
+    if (!article || !statement) return;
     this.record(statement, patch);
-    this.apply(statement.id, patch);
+    this.apply({ articleId: article.id, statementId: statement.id }, patch);
+  };
+
+  /**
+   * A verdict from the picker or the keyboard. The history and the reports say who gave it, so
+   * the editor is asked for a name before the first one; the verdict follows once it is saved.
+   */
+  giveVerdict = (verdict: Verdict): void => {
+    const { article, statement } = this;
+    if (!article || !statement) return;
+    if (verdict !== 'unchecked' && !settings.named) return this.afterNaming(() => this.giveVerdict(verdict));
+    this.edit({ verdict });
   };
 
   /** Sign-off is a second editor's act, not an edit: it is saved at once and not undone with Ctrl+Z. */
   signOff = async (): Promise<void> => {
-    const article = this.article;
-    const statement = this.statement;
-    if (!article || !statement) return;
+    const target = this.target();
+    if (!target) return;
+    if (!settings.named) return this.afterNaming(() => void this.signOff());
     await this.flush();
-    this.saveState = 'saving';
-    try {
-      this.replaceSaved(await api.signOff(article.id, statement.id));
-      this.saveState = 'saved';
-    } catch (err) {
-      this.saveState = 'error';
-      this.saveError = errorMessage(err);
-    }
+    const saved = await this.act(target, 'Sign-off', 'Signing off…', () => api.signOff(target.articleId, target.statementId));
+    if (saved) this.replaceSaved(target.articleId, saved);
+  };
+
+  /**
+   * Attaches a document (a file the editor picks, or the page at a URL) to the article and
+   * points the statement's source number `sourceIndex` at it: the statement where the editor
+   * asked, even if another one is selected by the time the document is read.
+   */
+  attachDocument = async (sourceIndex: number, how: 'file' | { url: string }): Promise<DocumentRef | null> => {
+    const target = this.target();
+    if (!target) return null;
+    const ref = await this.act(target, how === 'file' ? 'Attaching' : 'Fetching the page', how === 'file' ? 'Attaching a document…' : 'Fetching the page…', () =>
+      how === 'file' ? api.attachSourceFile(target.articleId) : api.attachSourceUrl(target.articleId, how.url),
+    );
+    if (!ref) return null;
+    if (this.article?.id === target.articleId) this.article = { ...this.article, documents: [...this.article.documents, ref] };
+    await this.change(target, (statement) => {
+      const sources = statement.sources.length ? [...statement.sources] : [emptySource()];
+      sources[sourceIndex] = withDocument(sources[sourceIndex] ?? emptySource(), ref);
+      return { sources };
+    });
+    return ref;
   };
 
   /** Splits the selected statement where the editor last clicked in it. */
@@ -106,8 +170,7 @@ class Check {
     if (!article || !statement) return;
     if (caret?.statementId !== statement.id) {
       // Not a failed save: nothing was sent.
-      this.saveState = 'error';
-      this.saveError = 'Click inside the statement, where it should be split, then split.';
+      this.notes = { ...this.notes, [statement.id]: { kind: 'refused', action: 'Split', text: 'Click inside the statement, where it should be split, then split.' } };
       return;
     }
     await this.restructure(() => api.splitStatement(article.id, statement.id, caret.offset)).catch(() => undefined);
@@ -136,58 +199,143 @@ class Check {
     }
   };
 
-  /** Adds a freshly attached document to the article on screen. */
-  addDocument = (ref: DocumentRef): void => {
-    if (this.article) this.article = { ...this.article, documents: [...this.article.documents, ref] };
-  };
-
   undo = (): void => this.travel(this.undoStack, this.redoStack, 'before');
   redo = (): void => this.travel(this.redoStack, this.undoStack, 'after');
 
-  /** Sends every pending change now and waits until it is saved (or has failed). */
-  flush = async (): Promise<void> => {
+  /** Sends every pending change now and waits until each is saved or has failed. */
+  flush = (): Promise<void> => {
     clearTimeout(this.timer);
-    const article = this.article;
-    const batch = [...this.pending];
-    this.pending.clear();
-    if (!article || !batch.length) return this.saving;
-    this.saving = this.saving.then(async () => {
-      this.saveState = 'saving';
-      for (const [statementId, patch] of batch) {
-        try {
-          const saved = await api.markStatement(article.id, statementId, patch);
-          this.replaceSaved(saved);
-        } catch (err) {
-          // Keep the change (newer edits win) so Retry or the next edit sends it again.
-          this.pending.set(statementId, { ...patch, ...this.pending.get(statementId) });
-          this.saveState = 'error';
-          this.saveError = errorMessage(err);
-          return;
-        }
-      }
-      this.saveState = this.pending.size ? 'saving' : 'saved';
-    });
+    this.saving = this.saving.then(() => this.sendPending());
     return this.saving;
   };
 
-  private apply(statementId: string, patch: StatementPatch): void {
+  /**
+   * The window is closing or reloading: what is not saved yet goes out at once, each change
+   * on its own, without waiting for the one before (the page may be gone before an answer).
+   */
+  sendNow = (): void => {
+    clearTimeout(this.timer);
+    for (const change of this.pending.values()) void api.markStatement(change.articleId, change.statementId, change.patch).catch(() => undefined);
+  };
+
+  /** Before the window closes: everything sent and acknowledged, or why not. */
+  flushBeforeClose = async (): Promise<{ saved: boolean; message: string }> => {
+    await this.flush();
+    const unsaved = this.unsaved;
+    if (!unsaved) return { saved: true, message: '' };
+    return { saved: false, message: `${unsaved === 1 ? '1 change is' : `${unsaved} changes are`} not saved: ${this.saveError}` };
+  };
+
+  /** Leaving the article (another article, the library): its changes are saved first, or the editor stays. */
+  private async leave(): Promise<void> {
+    await this.flush();
+    const articleId = this.article?.id;
+    if (articleId && [...this.pending.values()].some((c) => c.articleId === articleId)) {
+      throw new Error(`This article has changes that are not saved (${this.saveError}). Correct them or press Retry before leaving it.`);
+    }
+  }
+
+  private async sendPending(): Promise<void> {
+    if (!this.pending.size) return;
+    this.saveState = 'saving';
+    const failures: string[] = [];
+    for (const [key, change] of [...this.pending]) {
+      this.pending.delete(key);
+      this.inFlight++;
+      try {
+        this.replaceSaved(change.articleId, await api.markStatement(change.articleId, change.statementId, change.patch));
+      } catch (err) {
+        // Not acknowledged: kept (typed on since? the newer wins) for Retry or the next change.
+        this.pending.set(key, { ...change, patch: { ...change.patch, ...this.pending.get(key)?.patch } });
+        failures.push(this.describeFailure(change, err));
+      } finally {
+        this.inFlight--;
+      }
+    }
+    if (failures.length) {
+      this.saveState = 'error';
+      this.saveError = failures.length === 1 ? failures[0]! : `${failures[0]} (and ${failures.length - 1} more)`;
+    } else {
+      this.saveState = this.unsaved ? 'saving' : 'saved';
+    }
+  }
+
+  private describeFailure(change: PendingChange, err: unknown): string {
+    const index = this.article?.id === change.articleId ? this.article.statements.findIndex((s) => s.id === change.statementId) : -1;
+    return index >= 0 ? `${errorMessage(err)} (statement ${index + 1})` : errorMessage(err);
+  }
+
+  /** Asks the editor's name, then goes on, if the same statement is still the one selected. */
+  private afterNaming(then: () => void): void {
+    const target = this.target();
+    settings.askName(() => {
+      const now = this.target();
+      if (now && target && keyOf(now) === keyOf(target)) then();
+    });
+  }
+
+  private target(): Target | null {
+    const { article, statement } = this;
+    return article && statement ? { articleId: article.id, statementId: statement.id } : null;
+  }
+
+  /** Runs an action for one statement, showing it busy there; resolves to undefined if it failed. */
+  private async act<T>(target: Target, what: string, doing: string, action: () => Promise<T>): Promise<T | undefined> {
+    const { [target.statementId]: _, ...notes } = this.notes;
+    this.notes = notes;
+    this.busy = { ...this.busy, [target.statementId]: doing };
+    try {
+      return await action();
+    } catch (err) {
+      // The store refusing (wrong editor, already signed off) is an answer, not a failure.
+      const kind = err instanceof ApiError && err.code === 'invalid-input' ? 'refused' : 'error';
+      this.notes = { ...this.notes, [target.statementId]: { kind, action: what, text: errorMessage(err) } };
+      return undefined;
+    } finally {
+      const { [target.statementId]: _done, ...rest } = this.busy;
+      this.busy = rest;
+    }
+  }
+
+  /**
+   * Changes one statement, wherever the editor is now: on screen as any edit, or, if the
+   * editor has opened another article meanwhile, on the stored statement.
+   */
+  private async change(target: Target, change: (statement: Statement) => StatementPatch): Promise<void> {
+    const onScreen = this.article?.id === target.articleId ? this.article.statements.find((s) => s.id === target.statementId) : undefined;
+    if (onScreen) {
+      const patch = change(onScreen);
+      this.record(onScreen, patch);
+      this.apply(target, patch);
+    } else {
+      const stored = (await api.getArticle(target.articleId)).statements.find((s) => s.id === target.statementId);
+      if (!stored) return;
+      const key = keyOf(target);
+      const patch = change({ ...stored, ...this.pending.get(key)?.patch });
+      this.pending.set(key, { ...target, patch: { ...this.pending.get(key)?.patch, ...patch } });
+    }
+    await this.flush();
+  }
+
+  private apply(target: Target, patch: StatementPatch): void {
     const article = this.article;
-    if (!article) return;
+    if (!article || article.id !== target.articleId) return;
     this.article = {
       ...article,
-      statements: article.statements.map((s) => (s.id === statementId ? withPatch(s, patch) : s)),
+      statements: article.statements.map((s) => (s.id === target.statementId ? withPatch(s, patch) : s)),
     };
-    this.pending.set(statementId, { ...this.pending.get(statementId), ...patch });
+    const key = keyOf(target);
+    this.pending.set(key, { ...target, patch: { ...this.pending.get(key)?.patch, ...patch } });
     this.saveState = 'saving';
     clearTimeout(this.timer);
     if (patch.verdict !== undefined) void this.flush();
     else this.timer = setTimeout(() => void this.flush(), TYPING_PAUSE_MS);
   }
 
-  /** Takes the main process's copy, unless the editor has typed on since. */
-  private replaceSaved(saved: Statement): void {
+  /** Takes the main process's copy, unless it is for another article or the editor has typed on since. */
+  private replaceSaved(articleId: string, saved: Statement): void {
     const article = this.article;
-    if (!article || this.pending.has(saved.id)) return;
+    if (!article || article.id !== articleId || this.pending.has(keyOf({ articleId, statementId: saved.id }))) return;
     this.article = { ...article, statements: article.statements.map((s) => (s.id === saved.id ? saved : s)) };
   }
 
@@ -220,7 +368,7 @@ class Check {
     to.push(change);
     const index = this.article.statements.findIndex((s) => s.id === change.statementId);
     if (index >= 0) this.selected = index;
-    this.apply(change.statementId, change[side]);
+    this.apply({ articleId: this.article.id, statementId: change.statementId }, change[side]);
     void this.flush();
   }
 
@@ -228,6 +376,17 @@ class Check {
     this.undoStack = [];
     this.redoStack = [];
   }
+}
+
+/** Pointing a source at a document fills the citation fields the editor has left empty. */
+export function withDocument(source: Source, ref: DocumentRef): Source {
+  return {
+    ...source,
+    documentId: ref.id,
+    title: source.title || ref.name,
+    url: source.url || ref.url,
+    file: source.file || (ref.kind === 'url' ? '' : ref.name),
+  };
 }
 
 /** The statement as it will be once saved; a quote's check stays on screen while it still applies. */

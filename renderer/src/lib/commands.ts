@@ -68,7 +68,12 @@ export async function importReport(): Promise<void> {
 }
 
 export async function showLibrary(): Promise<void> {
-  await check.close();
+  try {
+    await check.close();
+  } catch (err) {
+    // Changes that cannot be saved keep the editor on the article, where they show.
+    return ui.tell(errorMessage(err), 'error');
+  }
   ui.screen = { name: 'library' };
   await library.refresh();
 }

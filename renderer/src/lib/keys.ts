@@ -77,7 +77,7 @@ export function handleKey(event: KeyboardEvent): void {
     else if (isTyping(event.target)) (event.target as HTMLElement).blur();
     return;
   }
-  if (isTyping(event.target) || event.altKey || ui.newArticle || settings.open) return;
+  if (isTyping(event.target) || event.altKey || ui.newArticle || settings.open || settings.naming) return;
   if (event.key === '?') {
     ui.showShortcuts = !ui.showShortcuts;
     return;
@@ -91,7 +91,7 @@ export function handleKey(event: KeyboardEvent): void {
   const verdict = VERDICTS[Number(event.key) - 1];
   if (/^[1-7]$/.test(event.key) && verdict) {
     event.preventDefault();
-    return check.edit({ verdict });
+    return check.giveVerdict(verdict);
   }
   const move: Record<string, () => void> = {
     j: () => check.select(check.selected + 1),
