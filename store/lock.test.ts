@@ -2,16 +2,17 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { LOCK_FILE } from './lock';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { LOCK_FILE, UNREADABLE_LOCK_LIVE_MS } from './lock';
 import { Store } from './store';
-import { deadPid, sampleArticle, tempDir } from './fixtures/helpers';
+import { deadPid, errno, filesIn, sampleArticle, tempDir } from './fixtures/helpers';
 
 let dir: string;
 beforeEach(async () => {
   dir = await tempDir();
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   await fs.rm(dir, { recursive: true, force: true });
 });
 
@@ -81,10 +82,47 @@ it('a stale lock from a dead process is taken over and the index rebuilt', async
   }
 });
 
-it('a lock file cut short while being written counts as stale', async () => {
+it('an empty lock file created a moment ago is a writer at work: refused, and left in place', async () => {
+  await writeLock('');
+  await expect(Store.open(dir)).rejects.toMatchObject({
+    code: 'locked',
+    message: `The store at ${dir} is being opened by another process right now. Try again in a moment, or use another store with --store.`,
+  });
+  expect(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8')).toBe('');
+});
+
+it('a lock file cut short long ago counts as stale', async () => {
   await writeLock('{"pid":12');
+  const old = new Date(Date.now() - UNREADABLE_LOCK_LIVE_MS - 5_000);
+  await fs.utimes(path.join(dir, LOCK_FILE), old, old);
   const store = await Store.open(dir);
+  expect(JSON.parse(await fs.readFile(path.join(dir, LOCK_FILE), 'utf8'))).toMatchObject({ pid: process.pid });
   await store.close();
+});
+
+it('a full disk while locking says so and leaves no lock file behind', async () => {
+  const writeFile = fs.writeFile;
+  vi.spyOn(fs, 'writeFile').mockImplementation(async (file, ...rest) => {
+    if (String(file).includes(LOCK_FILE)) throw errno('ENOSPC');
+    return writeFile(file, ...rest);
+  });
+  await expect(Store.open(dir)).rejects.toMatchObject({
+    name: 'UserError',
+    code: 'write-failed',
+    message: `Factdesk cannot lock its store folder ${dir}: the disk is full. Free some space and try again.`,
+  });
+  expect((await filesIn(dir)).filter((name) => name.startsWith(LOCK_FILE))).toEqual([]);
+});
+
+it('a stale lock on a read-only store is a clear refusal, not an unexpected error', async () => {
+  await writeLock({ pid: await deadPid(), hostname: os.hostname(), since: '2025-01-01T10:00:00.000Z', by: 'the Factdesk app' });
+  // The lock is judged stale, and moving it aside is refused.
+  vi.spyOn(fs, 'rename').mockRejectedValue(errno('EROFS'));
+  await expect(Store.open(dir)).rejects.toMatchObject({
+    name: 'UserError',
+    code: 'read-only',
+    message: `Factdesk may not write to its store folder ${dir}. Check the folder's permissions.`,
+  });
 });
 
 it('after a stale lock, a damaged index is moved aside before the rebuild writes a new one', async () => {

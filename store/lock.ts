@@ -74,21 +74,28 @@ export async function acquireLock(dir: string, by: string): Promise<StoreLock> {
   }
 }
 
+/**
+ * A lock file that cannot be read yet is taken for a live writer this long after it was last
+ * written. Locks are linked into place complete (below), so only a lock from an older Factdesk,
+ * or one cut short by a full disk, can be unreadable; one that new is far more likely a writer at
+ * work than a dead one.
+ */
+export const UNREADABLE_LOCK_LIVE_MS = 10_000;
+
 /** Creates the lock file, taking over one left by a dead process; says whether it did. */
 async function createLockFile(dir: string, file: string, mine: LockInfo): Promise<boolean> {
   let tookOverStale = false;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await fs.writeFile(file, JSON.stringify(mine), { flag: 'wx' });
-      return tookOverStale;
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-        throw new UserError('read-only', `Factdesk may not write to its store folder ${dir}. Check the folder's permissions.`);
-      }
-      if (code !== 'EEXIST') throw err;
-    }
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (await linkCompleteLock(dir, file, mine)) return tookOverStale;
+    const seen = await fs.stat(file).catch(() => null);
+    if (!seen) continue; // released meanwhile: try again
     const holder = await readLock(file);
+    if (!holder && Date.now() - seen.mtimeMs < UNREADABLE_LOCK_LIVE_MS) {
+      throw new UserError(
+        'locked',
+        `The store at ${dir} is being opened by another process right now. Try again in a moment, or use another store with --store.`,
+      );
+    }
     if (holder && holder.hostname === os.hostname() && holder.pid !== process.pid && isAlive(holder.pid)) {
       throw new UserError(
         'locked',
@@ -102,16 +109,70 @@ async function createLockFile(dir: string, file: string, mine: LockInfo): Promis
         `The store at ${dir} is in use by ${holder.by} on ${holder.hostname}. Close it there first, or delete ${file} if that computer is off.`,
       );
     }
-    // The holder is gone (or wrote half a lock file while dying): take over.
-    tookOverStale = true;
-    await fs.rm(file, { force: true });
+    // The holder is gone (or left an unreadable lock long ago): take over, but only the very lock
+    // judged stale. It is moved aside first, an atomic step, and checked to be the same file: if
+    // another process took over and linked a fresh lock meanwhile, that one is put back.
+    if (await removeIfSame(dir, file, seen)) tookOverStale = true;
   }
   throw new UserError('locked', `Could not lock the store at ${dir}: another process keeps taking it.`);
 }
 
+/**
+ * Writes our lock complete under a temporary name and links it into place: another process sees
+ * either no lock or a whole one, never an empty file (the old `wx` create and write left a moment
+ * in which a reader took a live lock for a dead one). False when a lock is already there.
+ */
+async function linkCompleteLock(dir: string, file: string, mine: LockInfo): Promise<boolean> {
+  const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await fs.writeFile(temp, JSON.stringify(mine), { flag: 'wx' });
+    await fs.link(temp, file);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // ENOENT: a process that took over a stale lock cleared temp files, ours among them.
+    if (code === 'EEXIST' || code === 'ENOENT') return false;
+    throw lockError(err, dir);
+  } finally {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+async function removeIfSame(dir: string, file: string, judged: { ino: number; dev: number; mtimeMs: number }): Promise<boolean> {
+  const aside = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.stale`;
+  try {
+    await fs.rename(file, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw lockError(err, dir);
+  }
+  const moved = await fs.stat(aside);
+  if (moved.ino === judged.ino && moved.dev === judged.dev && moved.mtimeMs === judged.mtimeMs) {
+    await fs.rm(aside, { force: true });
+    return true;
+  }
+  // Not the lock we judged: a live one. Put it back unless yet another lock took its place.
+  await fs.link(aside, file).catch(() => undefined);
+  await fs.rm(aside, { force: true });
+  return false;
+}
+
+/** A lock that cannot be written: a read-only folder or a full disk, in words an editor can act on. */
+function lockError(err: unknown, dir: string): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new UserError('read-only', `Factdesk may not write to its store folder ${dir}. Check the folder's permissions.`);
+  }
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new UserError('write-failed', `Factdesk cannot lock its store folder ${dir}: the disk is full. Free some space and try again.`);
+  }
+  return err as Error;
+}
+
 async function readLock(file: string): Promise<LockInfo | null> {
   try {
-    return JSON.parse(await fs.readFile(file, 'utf8')) as LockInfo;
+    const info = JSON.parse(await fs.readFile(file, 'utf8')) as LockInfo;
+    return info && typeof info === 'object' && typeof info.pid === 'number' ? info : null;
   } catch {
     return null;
   }

@@ -1,5 +1,7 @@
 /** One writer across processes: a second Factdesk never writes a store another one holds. */
+import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { Store } from '../../store/store';
 import { sampleArticle, tempDir } from '../../store/fixtures/helpers';
@@ -51,6 +53,45 @@ it('a holder killed with -9 leaves a stale lock that the next process takes over
     expect(checked).toBeGreaterThan(0);
     // The index was rebuilt from the article file, not read from the stale library.json.
     expect(store.list()).toEqual([expect.objectContaining({ id: a.id, checkedCount: checked })]);
+  } finally {
+    await store.close();
+  }
+});
+
+it('several processes opening the store and marking at once lose no acknowledged mark', { timeout: 120_000 }, async () => {
+  const setup = await Store.open(dir);
+  const { input, sentences } = sampleArticle(200);
+  const a = await setup.create(input, sentences);
+  await setup.close();
+
+  const WORKERS = 4;
+  const runs = Array.from({ length: WORKERS }, (_, w) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'contender.ts'), dir, String(w), String(WORKERS)], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+      child.on('close', (code) => resolve({ code, stdout, stderr })),
+    );
+  });
+  const results = await Promise.all(runs);
+  // Every process finished cleanly: no "Could not save … ENOENT" from a temp file another deleted.
+  expect(results.map((r) => r.stderr)).toEqual(Array(WORKERS).fill(''));
+  expect(results.map((r) => r.code)).toEqual(Array(WORKERS).fill(0));
+
+  const acks = results.flatMap((r) => r.stdout.split('\n').filter(Boolean)).map((line) => {
+    const [, statementId, ...note] = line.split(' ');
+    return { statementId: statementId!, note: note.join(' ') };
+  });
+  expect(acks).toHaveLength(200);
+  const store = await Store.open(dir, { readOnly: true });
+  try {
+    const article = await store.get(a.id);
+    const lost = acks.filter((ack) => article.statements.find((s) => s.id === ack.statementId)?.note !== ack.note);
+    expect(lost).toEqual([]);
   } finally {
     await store.close();
   }
