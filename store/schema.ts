@@ -30,7 +30,7 @@ export const VerdictSchema = v.picklist(VERDICTS);
 export const SourceRoleSchema = v.picklist(SOURCE_ROLES);
 
 export const QUOTE_MATCHES = ['exact', 'normalised', 'fuzzy', 'none'] as const;
-export const DIFFERENCE_KINDS = ['negation', 'number', 'name', 'wording'] as const;
+export const DIFFERENCE_KINDS = ['negation', 'number', 'name', 'wording', 'elision'] as const;
 
 /**
  * Where Factdesk found the quote in its attached source document. Computed by the main process

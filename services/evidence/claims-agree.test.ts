@@ -109,8 +109,8 @@ describe('unsupported: names', () => {
       unsupported('Smith said nine people died in Haifa on August 5 and nine more in Haifa the next day, the first such attack since 2019.', [
         'Nine people died in the north',
       ]),
-      // "Smith" opens the sentence, so it is not taken for a name (see the names tests).
-    ).toEqual(['Haifa', 'August 5', 'first', '2019']);
+      // "Smith" opens the sentence, but a speech verb follows it: a name like any other.
+    ).toEqual(['Smith', 'Haifa', 'August 5', 'first', '2019']);
   });
 });
 

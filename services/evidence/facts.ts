@@ -5,6 +5,7 @@
  * "Aug. 5" = "5 August"). English only for words; digits work in any language.
  */
 import { segment } from '../segment';
+import { speechVerbs } from '../segment/words';
 import {
   AMBIGUOUS_MONTHS,
   CAPITALISED_COMMON_WORDS,
@@ -359,7 +360,8 @@ class FactScanner {
   /**
    * Runs of capitalised words ("Tel Aviv", "Hit & Run", "Bank of England"), without leading
    * titles and common words ("President", "The"). A single capitalised word that opens a
-   * sentence is left out: it is capitalised because of where it stands, not what it is.
+   * sentence is left out (it is capitalised because of where it stands, not what it is), unless
+   * it is a name by what surrounds it: see namedAtStart.
    */
   names() {
     const tokens = this.tokens;
@@ -387,7 +389,7 @@ class FactScanner {
       let first = i;
       while (first <= last && isTitleOrCommonWord(tokens[first]!.text)) first++;
       while (last >= first && (NAME_CONNECTORS.has(tokens[last]!.lower) || isTitleOrCommonWord(tokens[last]!.text))) last--;
-      if (first <= last && !(first === last && sentenceStarts.has(first))) {
+      if (first <= last && !(first === last && sentenceStarts.has(first) && !this.namedAtStart(first, sentenceStarts))) {
         const words = tokens
           .slice(first, last + 1)
           .filter((t) => !NAME_CONNECTORS.has(t.lower))
@@ -400,6 +402,21 @@ class FactScanner {
       i = runEnd;
     }
   }
+
+  /**
+   * A capitalised word opening a sentence that is a name all the same: "Okafor told reporters",
+   * "Vance said" (a speech verb follows), or a word the text capitalises where no sentence
+   * starts too ("Okafor said … according to Okafor").
+   */
+  private namedAtStart(i: number, sentenceStarts: Set<number>): boolean {
+    const tokens = this.tokens;
+    const next = tokens[i + 1];
+    if (next && this.gap(i, i + 1) === ' ' && SPEECH_VERB.test(next.lower)) return true;
+    // Built once per text, so a long statement stays linear.
+    this.capitalisedInside ??= new Set(tokens.filter((t, j) => !sentenceStarts.has(j) && /^\p{Lu}/u.test(t.text)).map((t) => t.text));
+    return this.capitalisedInside.has(tokens[i]!.text);
+  }
+  private capitalisedInside: Set<string> | undefined;
 
   /**
    * Word tokens that open a sentence, or a quotation inside one ('She said: "Nobody…"').
@@ -443,6 +460,8 @@ function opensQuotation(gap: string): boolean {
   const last = gap[end - 1];
   return (last !== undefined && '"“‘«„'.includes(last)) || (last === ':' && end < gap.length);
 }
+
+const SPEECH_VERB = new RegExp(`^(?:${speechVerbs})$`);
 
 /** "President", "The", "Officials" — but not "US" or "UN", which are names whatever the case. */
 function isTitleOrCommonWord(word: string): boolean {

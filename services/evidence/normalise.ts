@@ -2,7 +2,7 @@
  * One normal form for comparing a quote with its source, and a map back to the original text.
  *
  * What is folded away is only what typesetting, copying and PDF extraction change without
- * changing the words: the shape of quote marks and dashes, runs of whitespace and line breaks,
+ * changing the words: the shape of quote marks and dashes (ASCII "--" included), runs of whitespace and line breaks,
  * soft hyphens and words hyphenated across a line, ligatures, letter case, Unicode composition,
  * invisible direction marks and Hebrew/Arabic vowel points. Letters and digits themselves are
  * never changed, dropped or merged, so two texts that differ in a number, a name or a "not" can
@@ -95,6 +95,15 @@ export function normalise(original: string): NormalisedText {
       if (previous === ' ') ends[ends.length - 1] = next;
       else if (previous !== undefined && previous !== '-') emit(' ', i, next);
       i = next;
+      continue;
+    }
+
+    // "--" and "---" are how a keyboard types a dash (and TeX an en and em dash): a dash, not two hyphens.
+    if (code === 0x2d && original[next] === '-') {
+      let end = next + 1;
+      if (original[end] === '-') end++;
+      emitDash(i, end);
+      i = end;
       continue;
     }
 

@@ -278,3 +278,60 @@ function syntheticDocument(length: number): string {
   }
   return lines.join('\n');
 }
+
+describe('matchQuote: dashes typed as "--"', () => {
+  it('reads "--" as the em or en dash of the source, and the other way round', () => {
+    expect(check('The mayor — who spoke first — said no.', 'The mayor -- who spoke first -- said no.')).toMatchObject({ match: 'normalised', start: 0, end: 38 });
+    expect(check('Prices rose 10–12 percent.', 'rose 10--12 percent')).toMatchObject({ match: 'normalised', passage: 'rose 10–12 percent' });
+    expect(check('It was over--for now.', 'It was over — for now')).toMatchObject({ match: 'normalised', passage: 'It was over--for now' });
+    expect(check('It was over---for now.', 'over – for now')).toMatchObject({ match: 'normalised', passage: 'over---for now' });
+  });
+
+  it('is normalised, not fuzzy: a "--" never hides a changed word or number', () => {
+    expect(check('Prices rose 10–12 percent.', 'rose 10--13 percent').match).not.toMatch(/exact|normalised/);
+    expect(normalise('a -- b').text).toBe(normalise('a — b').text);
+    expect(normalise('a -- b').text).toBe(normalise('a - b').text);
+    expect(normalise('covid--19').text).toBe(normalise('covid–19').text);
+  });
+});
+
+describe('matchQuote: elisions', () => {
+  const SOURCE =
+    'The minister said: “We will rebuild the port before next winter, and we will do it without new taxes.” ' +
+    'She later visited the harbour.';
+
+  it('finds the parts around an ellipsis in order, and lists what the ellipsis leaves out', () => {
+    for (const mark of ['…', '...', '[…]', '[...]']) {
+      const result = check(SOURCE, `We will rebuild the port ${mark} without new taxes`);
+      expect(result, mark).toMatchObject({
+        match: 'fuzzy',
+        passage: 'We will rebuild the port before next winter, and we will do it without new taxes',
+        differences: [{ quote: mark, source: 'before next winter, and we will do it', kind: 'elision' }],
+      });
+    }
+  });
+
+  it('is never exact, and never found when the parts are out of order or far apart', () => {
+    expect(check(SOURCE, 'without new taxes … We will rebuild the port').match).toBe('none');
+    const far = `${SOURCE} ${'The council met again on Friday to hear the plans. '.repeat(8)}It closed at noon.`;
+    expect(check(far, 'We will rebuild the port … It closed at noon').match).toBe('none');
+    // An ellipsis that leaves out nothing still says so.
+    expect(check(SOURCE, 'We will rebuild … the port')).toMatchObject({ match: 'fuzzy', differences: [{ quote: '…', source: '', kind: 'elision' }] });
+  });
+
+  it('reports a misquoted part with its change, beside the elision', () => {
+    expect(check(SOURCE, 'We will rebuild the port … we will do it without any taxes')).toMatchObject({
+      match: 'fuzzy',
+      passage: 'We will rebuild the port before next winter, and we will do it without new taxes',
+      differences: [
+        { quote: '…', source: 'before next winter, and', kind: 'elision' },
+        { quote: 'any', source: 'new', kind: 'wording' },
+      ],
+    });
+    expect(check(SOURCE, 'We will not rebuild the port … without new taxes').differences).toContainEqual(expect.objectContaining({ kind: 'negation' }));
+  });
+
+  it('leaves a source that prints the ellipsis itself to the exact match', () => {
+    expect(check('He paused… then went on.', 'He paused… then')).toMatchObject({ match: 'exact' });
+  });
+});

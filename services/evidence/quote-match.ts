@@ -5,7 +5,10 @@
  *   normalised  it is, once quote marks, dashes, whitespace and line breaks, soft hyphens and words
  *               hyphenated across lines, ligatures and letter case are ignored (see normalise.ts)
  *   fuzzy       a passage of the source says nearly the same (at least 80% of the characters agree);
- *               `differences` lists what differs, word by word
+ *               `differences` lists what differs, word by word. Also a quote whose ellipses
+ *               ("…", "...", "[…]", "[...]") mark words left out, when each part is in the source
+ *               (as typed or normalised), in order, with at most MAX_ELIDED_CHARS left out at each
+ *               ellipsis: then `differences` lists each elision with the words it leaves out
  *   none        no passage is close enough
  *
  * A quote that changes a number, a name or a negation can never be exact or normalised:
@@ -34,14 +37,17 @@ import { normalise, toOriginalRange, type NormalisedText } from './normalise';
 import { CAPITALISED_COMMON_WORDS, isNegation, ORDINAL_WORDS, TITLES } from './words';
 
 export type MatchKind = 'exact' | 'normalised' | 'fuzzy' | 'none';
-export type DifferenceKind = 'negation' | 'number' | 'name' | 'wording';
+export type DifferenceKind = 'negation' | 'number' | 'name' | 'wording' | 'elision';
 
 export interface Difference {
   /** The words as the quote has them ('' when the quote leaves something out and there is no neighbouring word). */
   quote: string;
   /** The words as the source has them. */
   source: string;
-  /** 'negation', 'number' and 'name' mean the quote says something else; 'wording' that it says it differently. */
+  /**
+   * 'negation', 'number' and 'name' mean the quote says something else; 'wording' that it says
+   * it differently; 'elision' that the quote's ellipsis (`quote`) leaves out `source`.
+   */
   kind: DifferenceKind;
 }
 
@@ -133,7 +139,11 @@ export function matchQuote(source: string | PreparedSource, quote: string): Quot
     }
   }
 
-  // 3. Fuzzy: the closest passage, if it is close enough.
+  // 3. Elided: the parts around the quote's ellipses, in order, within one passage.
+  const elided = matchElided(prepared, quote);
+  if (elided) return elided;
+
+  // 4. Fuzzy: the closest passage, if it is close enough.
   return fuzzyMatch(prepared, quote, normalQuote) ?? { match: 'none', start: null, end: null, passage: null, differences: [] };
 }
 
@@ -148,9 +158,9 @@ const DIGIT = /\p{N}/u;
 const isWordCharacter = (c: string | undefined) => c !== undefined && WORD_CHARACTER.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && DIGIT.test(c);
 
-/** The first occurrence of `needle` in `text` that neither starts nor ends inside a word or a number; -1 if none. */
-function findWholeWords(text: string, needle: string): number {
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+/** The first occurrence of `needle` in `text`, from `from` on, that neither starts nor ends inside a word or a number; -1 if none. */
+function findWholeWords(text: string, needle: string, from = 0): number {
+  for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) {
     if (standsAlone(text, at, at + needle.length)) return at;
   }
   return -1;
@@ -194,6 +204,92 @@ function trimWhile(normal: NormalisedText, trimmable: (c: string) => boolean): N
   while (lo < hi && trimmable(normal.text[lo]!)) lo++;
   while (hi > lo && trimmable(normal.text[hi - 1]!)) hi--;
   return { text: normal.text.slice(lo, hi), starts: normal.starts.subarray(lo, hi), ends: normal.ends.subarray(lo, hi) };
+}
+
+// ---- Elisions ----
+
+/**
+ * How much an ellipsis may leave out, in characters of the normal form: about a paragraph of
+ * news prose. Parts further apart are not one passage, and an ellipsis across them would make
+ * a quote of words the speaker never said together.
+ */
+export const MAX_ELIDED_CHARS = 300;
+
+/** An ellipsis marking words left out: "…", "...", or either in square brackets. */
+const ELLIPSIS = /\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\./gu;
+
+/**
+ * A quote with ellipses between its parts, found when every part is in the source (word for
+ * word, once normalised), in the quote's order, each within MAX_ELIDED_CHARS of the one before.
+ * Never exact: the quote is not what the source says in one piece. Null when the quote has no
+ * ellipsis between two parts, or the parts, even matched one by one, are not in one passage.
+ */
+function matchElided(source: PreparedSource, quote: string): QuoteMatch | null {
+  const parts: string[] = [];
+  const marks: string[] = [];
+  let from = 0;
+  for (const mark of quote.matchAll(ELLIPSIS)) {
+    parts.push(quote.slice(from, mark.index));
+    marks.push(mark[0]);
+    from = mark.index + mark[0].length;
+  }
+  parts.push(quote.slice(from));
+  // An ellipsis at either end leaves out nothing between parts: the rest is matched as usual.
+  const isPart = (part: string) => WORD_CHARACTER.test(part);
+  while (parts.length && !isPart(parts[0]!)) {
+    parts.shift();
+    marks.shift();
+  }
+  while (parts.length && !isPart(parts[parts.length - 1]!)) {
+    parts.pop();
+    marks.pop();
+  }
+  if (parts.length < 2 || !parts.every(isPart)) return null;
+
+  const needles = parts.map((part) => trimQuoteMarks(normalise(part)).text);
+  const text = source.normal.text;
+  // The earliest place for each next part is the best: it leaves the most room for the rest.
+  for (let first = findWholeWords(text, needles[0]!); first >= 0; first = findWholeWords(text, needles[0]!, first + 1)) {
+    const spans: Array<{ start: number; end: number }> = [{ start: first, end: first + needles[0]!.length }];
+    for (const needle of needles.slice(1)) {
+      const after = spans[spans.length - 1]!.end;
+      const at = findWholeWords(text, needle, after);
+      if (at < 0 || at - after > MAX_ELIDED_CHARS) break;
+      spans.push({ start: at, end: at + needle.length });
+    }
+    if (spans.length < needles.length) continue;
+    const original = spans.map((span) => toOriginalRange(source.normal, span.start, span.end));
+    const start = original[0]!.start;
+    const end = original[original.length - 1]!.end;
+    const differences: Difference[] = marks.map((mark, i) => ({
+      quote: mark,
+      source: source.text.slice(original[i]!.end, original[i + 1]!.start).trim(),
+      kind: 'elision',
+    }));
+    return { match: 'fuzzy', start, end, passage: source.text.slice(start, end), differences };
+  }
+  return matchMisquotedParts(source, parts, marks);
+}
+
+/**
+ * An elided quote with a part that is not word for word in the source: each part matched on
+ * its own (fuzzy where it must be), accepted when they still stand in order within one
+ * passage. The differences are each part's, with the elisions between them.
+ */
+function matchMisquotedParts(source: PreparedSource, parts: string[], marks: string[]): QuoteMatch | null {
+  const matches = parts.map((part) => matchQuote(source, part));
+  for (const [i, match] of matches.entries()) {
+    if (match.start === null || match.end === null) return null;
+    const previous = matches[i - 1];
+    if (previous && (match.start < previous.end! || match.start - previous.end! > MAX_ELIDED_CHARS)) return null;
+  }
+  const start = matches[0]!.start!;
+  const end = matches[matches.length - 1]!.end!;
+  const differences = matches.flatMap((match, i) => [
+    ...match.differences,
+    ...(i < marks.length ? [{ quote: marks[i]!, source: source.text.slice(match.end!, matches[i + 1]!.start!).trim(), kind: 'elision' as const }] : []),
+  ]);
+  return { match: 'fuzzy', start, end, passage: source.text.slice(start, end), differences };
 }
 
 // ---- Words ----
