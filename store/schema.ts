@@ -143,7 +143,6 @@ const articleMetaEntries = {
 };
 
 export const ArticleMetaSchema = v.object(articleMetaEntries);
-export type ArticleMeta = v.InferOutput<typeof ArticleMetaSchema>;
 
 export const ArticleSchema = v.object({
   id,
