@@ -249,7 +249,7 @@ describe('factdesk covers what the app does', () => {
     expect((await factdesk('--store', store, 'show', '-x')).code).toBe(2);
   });
 
-  it('imports a web page by its address, refusing other schemes', async () => {
+  it('imports a web page by its address, refusing other schemes and pages with no article', async () => {
     const server = http.createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(ARTICLE_HTML);
@@ -265,6 +265,14 @@ describe('factdesk covers what the app does', () => {
     } finally {
       server.close();
     }
+    const before = (await factdesk('--store', own, 'list')).json.length;
+    const page = path.join(ROOT, 'services/import/fixtures/nav-only.html');
+    const refused = await factdesk('--store', own, 'import', page);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      'factdesk: No article text found in nav-only.html: the page has no article Factdesk can read. Copy the text from your browser and paste it instead.\n',
+    );
+    expect((await factdesk('--store', own, 'list')).json).toHaveLength(before);
     const ftp = await factdesk('--store', own, 'import', 'ftp://example.com/a.html');
     expect(ftp.code).toBe(2);
     expect(ftp.stderr).toMatch(/^factdesk: import takes a file or an http:\/\/ or https:\/\/ address/);

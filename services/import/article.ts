@@ -10,7 +10,10 @@ import { domToText } from './dom-text';
 import { parseHtml, sanitise } from './html';
 import { normaliseDate, readPageMetadata } from './metadata';
 
-/** Less than this is a page without an article (a login wall, an index page, a cookie banner). */
+/**
+ * Less prose than this is a page without an article (a login wall, an index page, a cookie
+ * banner): characters outside links, in blocks that are not mostly links nor boilerplate.
+ */
 export const MIN_ARTICLE_CHARS = 100;
 
 /**
@@ -51,13 +54,14 @@ export function extractArticle(name: string, html: string, pageUrl?: string): Ex
     for (const element of doc.querySelectorAll(NEVER_TEXT)) element.remove();
     const elements = doc.getElementsByTagName('*').length;
     if (elements > MAX_PAGE_ELEMENTS) throw tooComplex(elements);
+    const { headline, standfirst } = readHeadline(doc);
     const article = new Readability(doc).parse();
-    const text = article?.content ? domToText(sanitise(dom.window, article.content)) : '';
-    if (text.replace(/\s+/g, ' ').trim().length < MIN_ARTICLE_CHARS) {
+    const content = article?.content ? sanitise(dom.window, article.content) : null;
+    if (!content || proseChars(content) < MIN_ARTICLE_CHARS) {
       throw importError(`No article text found in ${name}: the page has no article Factdesk can read. Copy the text from your browser and paste it instead.`);
     }
     return {
-      text,
+      text: withHeadline(domToText(content), headline, standfirst),
       title: article?.title ?? '',
       author: cleanByline(article?.byline ?? '') || meta.author,
       outlet: meta.outlet || (article?.siteName ?? ''),
@@ -107,6 +111,82 @@ export function countTags(html: string): number {
     i++;
   }
   return count;
+}
+
+// ---- What counts as an article ----
+
+/** Blocks of text as Readability's output holds them. */
+const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, blockquote, pre, td, th, dd, dt, figcaption, div';
+/** A page's small print: a copyright line, the company register, the legal links. */
+const BOILERPLATE = /©|\bcopyright\b|all rights reserved|registered in |company (?:number|no\.)|privacy (?:policy|notice)|terms (?:of|and) (?:use|service|conditions)|cookie/i;
+
+/**
+ * How much of the extracted content is prose: when a page has no article, Readability falls
+ * back to whatever text it finds, which is navigation, lists of links and the footer. A block
+ * more than half of whose text is links, or that reads as small print, is not counted, nor is
+ * the text of links anywhere.
+ */
+function proseChars(content: DocumentFragment): number {
+  const length = (node: Node) => (node.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  let prose = 0;
+  for (const block of content.querySelectorAll(BLOCKS)) {
+    // Only the text that is this block's own, not that of the blocks inside it.
+    if (block.querySelector(BLOCKS)) {
+      const own = [...block.childNodes].filter((n) => n.nodeType === 3).reduce((sum, n) => sum + length(n), 0);
+      prose += own;
+      continue;
+    }
+    const text = length(block);
+    const links = [...block.querySelectorAll('a')].reduce((sum, a) => sum + length(a), 0);
+    if (text === 0 || links * 2 > text || BOILERPLATE.test(block.textContent ?? '')) continue;
+    prose += text - links;
+  }
+  return prose;
+}
+
+// ---- The headline and standfirst ----
+
+/** Class names newsrooms give the summary under the headline. */
+const STANDFIRST_CLASS = /(?:^|[-_\s])(?:standfirst|dek|deck|subtitle|sub-?headline|subhead|strapline|summary)(?:$|[-_\s])/i;
+const MAX_STANDFIRST_CHARS = 400;
+
+/**
+ * The page's headline (its first <h1>, in the article if there is one) and standfirst (an
+ * element named as one near the headline, or the paragraph or subheading that directly follows
+ * the headline in its header). The <title> is not a headline: it is the browser tab's label,
+ * often with the site's name. Read before Readability, which drops both from its content.
+ */
+function readHeadline(doc: Document): { headline: string; standfirst: string } {
+  const clean = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const h1 = doc.querySelector('article h1, main h1') ?? doc.querySelector('h1');
+  const headline = clean(h1);
+  if (!h1 || !headline) return { headline: '', standfirst: '' };
+  const scope = h1.closest('article, main, header') ?? doc.body;
+  let standfirst = '';
+  for (const element of scope?.querySelectorAll('[class]') ?? []) {
+    if (element === h1 || element.contains(h1) || !STANDFIRST_CLASS.test(element.getAttribute('class') ?? '')) continue;
+    standfirst = clean(element);
+    if (standfirst) break;
+  }
+  if (!standfirst && h1.parentElement?.localName === 'header') {
+    const next = h1.nextElementSibling;
+    if (next && /^(?:p|h2)$/.test(next.localName)) standfirst = clean(next);
+  }
+  if (standfirst.length > MAX_STANDFIRST_CHARS || standfirst === headline) standfirst = '';
+  return { headline, standfirst };
+}
+
+/**
+ * The article text with its headline and standfirst as its first paragraphs, so each is a
+ * statement of its own, first, as in a .txt file; where the content already opens with either,
+ * it is not repeated.
+ */
+function withHeadline(text: string, headline: string, standfirst: string): string {
+  const lead = [headline, standfirst].filter(Boolean);
+  const paragraphs = text.split('\n\n');
+  const isLead = (p: string | undefined) => p !== undefined && lead.includes(p.replace(/\s+/g, ' ').trim());
+  while (isLead(paragraphs[0])) paragraphs.shift();
+  return [...lead, ...paragraphs].join('\n\n');
 }
 
 /** "By Jane Doe" -> "Jane Doe": bylines found in the page text carry the word, metadata does not. */

@@ -1,9 +1,29 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { coreXml, heading, listItem, makeDocx, para } from './fixtures/make-docx';
+import { segment } from '../segment';
 import { importArticleBytes } from './index';
 
 describe('.docx files', () => {
+  it('makes the headline and the standfirst (Title and Subtitle, or headings) the first statements', async () => {
+    for (const [headline, standfirst] of [
+      [para('Harbour budget passes after three-hour debate', 'Title'), para('Councillors back €12.4 million plan for the port', 'Subtitle')],
+      [heading('Harbour budget passes after three-hour debate', 1), heading('Councillors back €12.4 million plan for the port', 2)],
+    ]) {
+      const bytes = await makeDocx({
+        body: headline! + standfirst! + para('The council approved the budget on Tuesday. Work starts in June.'),
+        core: coreXml({ title: 'harbour-final-v3' }),
+      });
+      const draft = await importArticleBytes('harbour.docx', bytes);
+      expect(segment(draft.text).map((s) => s.text)).toEqual([
+        'Harbour budget passes after three-hour debate',
+        'Councillors back €12.4 million plan for the port',
+        'The council approved the budget on Tuesday.',
+        'Work starts in June.',
+      ]);
+    }
+  });
+
   it('keeps paragraphs, line breaks, headings and lists, and reads title, author and date from core.xml', async () => {
     const bytes = await makeDocx({
       body:

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { segment } from '../segment';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from './article';
 import { htmlToText } from './html';
@@ -60,6 +61,7 @@ describe('.html files', () => {
   it('extracts the article and its metadata, leaving out navigation and footer', async () => {
     expect(await importArticleBytes('harbour.html', fixture('article.html'))).toEqual({
       text:
+        'Council approves harbour budget\n\n' +
         'The city council approved a harbour budget of €12.4\u00a0million on Tuesday, the largest in the port’s history.\n\n' +
         'The mayor said the dredging work would “pay for itself within five years”, a claim the opposition disputes.\n' +
         'Councillors voted 9 to 4.\n\n' +
@@ -105,6 +107,42 @@ describe('.html files', () => {
     await expect(importArticleBytes('blank.htm', utf8('<html><body><p>Too short.</p></body></html>'))).rejects.toThrow(
       'No article text found in blank.htm',
     );
+  });
+
+  it('refuses a page of navigation, link lists and a footer, naming it', async () => {
+    await expect(importArticleBytes('courier-home.html', fixture('nav-only.html'))).rejects.toThrow(
+      'No article text found in courier-home.html: the page has no article Factdesk can read. Copy the text from your browser and paste it instead.',
+    );
+    // The same words as prose are an article: it is the links and the small print that do not count.
+    const prose = fixture('nav-only.html').toString('utf8').replace(/<a href="[^"]*">|<\/a>|<\/?(?:nav|ul|li|footer)>/g, '').replace(/©[^<]*/g, '');
+    expect((await importArticleBytes('sections.html', utf8(prose))).text).toContain('Business news from the port');
+  });
+
+  it('makes the headline and the standfirst the first statements', async () => {
+    const page = (header: string) =>
+      utf8(`<html><head><title>Budget | Courier</title></head><body><nav><a href="/">Home</a></nav><article>${header}
+        <p>The council approved the harbour budget on Tuesday by nine votes to four, after a debate of three hours.</p>
+        <p>Work on the inner basin is due to start in June, the harbour authority said in a statement.</p></article></body></html>`);
+    const expected = [
+      'Harbour budget passes after three-hour debate',
+      'Councillors back €12.4 million plan for the port',
+      'The council approved the harbour budget on Tuesday by nine votes to four, after a debate of three hours.',
+    ];
+    for (const header of [
+      '<h1>Harbour budget passes after three-hour debate</h1><p class="article-standfirst">Councillors back €12.4 million plan for the port</p>',
+      '<header><h1>Harbour budget passes after three-hour debate</h1><h2>Councillors back €12.4 million plan for the port</h2></header>',
+      '<div class="headline"><h1>Harbour budget passes after three-hour debate</h1></div><div class="c-dek">Councillors back €12.4 million plan for the port</div>',
+    ]) {
+      const draft = await importArticleBytes('budget.html', page(header));
+      expect(segment(draft.text).slice(0, 3).map((s) => s.text), header).toEqual(expected);
+      // Each once, whether or not Readability kept it in the content.
+      expect(draft.text.split('Harbour budget passes').length, header).toBe(2);
+      expect(draft.text.split('Councillors back').length, header).toBe(2);
+    }
+    // No standfirst: the headline alone; no <h1>: no headline (the <title> labels a tab, it is not one).
+    const plain = await importArticleBytes('plain.html', page('<h1>Harbour budget passes after three-hour debate</h1>'));
+    expect(segment(plain.text).slice(0, 2).map((s) => s.text)).toEqual([expected[0], expected[2]]);
+    expect((await importArticleBytes('untitled.html', page(''))).text).toMatch(/^The council approved/);
   });
 
   it('refuses a page too large to extract from, before parsing it', async () => {

@@ -34,6 +34,8 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): void {
       return html(fixture('hostile.html').replaceAll('ORIGIN', origin));
     case '/no-article':
       return html(fixture('no-article.html'));
+    case '/nav-only':
+      return html(fixture('nav-only.html'));
     case '/plain':
       return html('First paragraph.\r\n\r\nSecond – with ünïcödé and 日本語.\n', 'text/plain; charset=utf-8');
     case '/latin':
@@ -114,7 +116,8 @@ afterAll(async () => {
 describe('importArticleUrl', () => {
   it('imports an article with its metadata; the canonical link resolves against the page', async () => {
     expect(await importArticleUrl(`${origin}/article`)).toEqual({
-      text: expect.stringMatching(/^The city council approved a harbour budget of €12\.4\u00a0million on Tuesday[^]*has not published a timetable\.$/),
+      // The headline is the article's first paragraph, so its first statement.
+      text: expect.stringMatching(/^Council approves harbour budget\n\nThe city council approved a harbour budget of €12\.4\u00a0million on Tuesday[^]*has not published a timetable\.$/),
       title: 'Council approves harbour budget',
       author: 'Marta Quist',
       outlet: 'The Coastal Courier',
@@ -216,6 +219,10 @@ describe('importArticleUrl', () => {
       `No article text found in ${origin}/no-article: the page has no article Factdesk can read. Copy the text from your browser and paste it instead.`,
     );
     await expect(importArticleUrl(`${origin}/empty`)).rejects.toThrow(`${origin}/empty is empty: the server sent no text.`);
+    // Navigation, a list of sections and a footer: Readability's fallback text, not an article.
+    await expect(importArticleUrl(`${origin}/nav-only`)).rejects.toThrow(
+      `No article text found in ${origin}/nav-only: the page has no article Factdesk can read. Copy the text from your browser and paste it instead.`,
+    );
   });
 
   it('explains a server that cannot be reached', async () => {
