@@ -9,6 +9,7 @@ import type {
   ArticleDraft,
   ArticleMetaPatch,
   ArticleSummary,
+  CorrectionInput,
   DocumentRef,
   Settings,
   SettingsPatch,
@@ -23,6 +24,8 @@ export type {
   ArticleDraft,
   ArticleMetaPatch,
   ArticleSummary,
+  Correction,
+  CorrectionInput,
   DocumentRef,
   HistoryEntry,
   QuoteCheck,
@@ -131,6 +134,8 @@ export interface FactdeskApi {
   splitStatement(articleId: string, statementId: string, offset: number): Promise<Article>;
   /** Joins a statement with the next one, keeping the evidence of both. */
   mergeWithNext(articleId: string, statementId: string): Promise<Article>;
+  /** Records a correction after publication (day, what changed, why, the corrected verdict). */
+  correctStatement(articleId: string, statementId: string, correction: CorrectionInput): Promise<Statement>;
   /** A second editor signs off the current verdict (never the editor who gave it). */
   signOff(articleId: string, statementId: string): Promise<Statement>;
   /** Native open dialog for a .pdf/.docx/.html/.txt/.md source; null when the editor cancels. */
@@ -167,6 +172,7 @@ export const CHANNELS = {
   splitStatement: 'factdesk:statement:split',
   mergeWithNext: 'factdesk:statement:merge',
   signOff: 'factdesk:statement:sign-off',
+  correctStatement: 'factdesk:statement:correct',
   attachSourceFile: 'factdesk:source:attach-file',
   attachSourceUrl: 'factdesk:source:attach-url',
   getSourceDocument: 'factdesk:source:get',

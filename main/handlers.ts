@@ -21,6 +21,7 @@ import {
   ArticleDraftSchema,
   ArticleIdSchema,
   ArticleMetaPatchSchema,
+  CorrectionInputSchema,
   StatementIdSchema,
   SettingsPatchSchema,
   StatementPatchSchema,
@@ -106,6 +107,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     discardOrphan: (articleId, statementId) => store.discardOrphan(articleId, statementId),
     splitStatement: (articleId, statementId, offset) => store.splitStatement(articleId, statementId, offset, editor()),
     mergeWithNext: (articleId, statementId) => store.mergeWithNext(articleId, statementId, editor()),
+    correctStatement: (articleId, statementId, correction) => store.correct(articleId, statementId, correction, editor()),
     signOff: (articleId, statementId) => store.signOff(articleId, statementId, store.settings().editorName),
     attachSourceFile: async (articleId) => {
       if (!host.chooseSourceFile) throw new UserError('import-failed', 'Attaching a file needs the Factdesk app.');
@@ -252,6 +254,7 @@ const ARGUMENTS = {
   ]),
   mergeWithNext: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
   signOff: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
+  correctStatement: v.strictTuple([ArticleIdSchema, StatementIdSchema, v.strictObject(CorrectionInputSchema.entries)]),
   attachSourceFile: v.strictTuple([ArticleIdSchema]),
   attachSourceUrl: v.strictTuple([ArticleIdSchema, httpUrl]),
   getSourceDocument: v.strictTuple([ArticleIdSchema, ArticleIdSchema]),

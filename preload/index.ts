@@ -33,6 +33,7 @@ const api: Bridge = {
   splitStatement: call('splitStatement'),
   mergeWithNext: call('mergeWithNext'),
   signOff: call('signOff'),
+  correctStatement: call('correctStatement'),
   attachSourceFile: call('attachSourceFile'),
   attachSourceUrl: call('attachSourceUrl'),
   getSourceDocument: call('getSourceDocument'),

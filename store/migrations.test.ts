@@ -16,7 +16,7 @@ import { filesIn, tempDir } from './fixtures/helpers';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 /** One store folder per released store version; see fixtures/README.md. */
-const FIXTURE_VERSIONS = [1, 2];
+const FIXTURE_VERSIONS = [1, 2, 3];
 
 describe('migrateWith (stepping, with a test-local table)', () => {
   const calls: string[] = [];
@@ -211,5 +211,39 @@ describe('version 1 to 2 (evidence and accountability)', () => {
       await store.close();
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('version 2 to 3 (public explanation, internal note, claimant, corrections)', () => {
+  it('keeps every existing note as the internal note and publishes nothing new', async () => {
+    const dir = await tempDir();
+    await fs.cp(path.join(FIXTURES, 'v2'), dir, { recursive: true });
+    const v2 = JSON.parse(await fs.readFile(path.join(dir, 'articles', 'v1Sample_article01.json'), 'utf8'));
+    const store = await Store.open(dir);
+    try {
+      const article = await store.get('v1Sample_article01');
+      expect(article.factCheckUrl).toBe('');
+      expect(article.statements[0]).toMatchObject({
+        note: v2.article.statements[0].note,
+        explanation: '',
+        claimant: '',
+        corrections: [],
+      });
+      expect(article.statements[0]!.note).toBe('Rounded up from 3,870.');
+      for (const s of article.statements) expect(s.explanation).toBe('');
+      expect(store.settings()).toMatchObject({ editorName: 'Ana Ruiz', newsroomName: 'Daily Bugle' });
+    } finally {
+      await store.close();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('upgrades orphaned statements and source documents too', () => {
+    const orphan = { id: 'o1', note: 'Desk only', verdict: 'false' };
+    const file = migrate({ version: 2, article: { id: 'a', statements: [], orphaned: [orphan] } }, 'article', 'x.json') as {
+      article: { orphaned: unknown[] };
+    };
+    expect(file.article.orphaned).toEqual([{ ...orphan, explanation: '', claimant: '', corrections: [] }]);
+    expect(migrate({ version: 2, document: { id: 'd' } }, 'document', 'd.json')).toEqual({ version: 3, document: { id: 'd' } });
   });
 });

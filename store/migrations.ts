@@ -52,12 +52,39 @@ const toVersion2: Record<'article' | 'library' | 'settings', Step> = {
   settings: (file) => ({ ...file, version: 2 }),
 };
 
+/**
+ * Version 3 (reports that say what the desk decided): a statement's public explanation is new
+ * and starts empty, so every existing note stays where it was and becomes the internal note
+ * (notes were written for the desk; nothing written before version 3 is published unasked).
+ * Statements gained their claimant (not recorded yet) and corrections (none); articles the URL
+ * of their published fact-check (none yet). Orphaned statements are upgraded the same way.
+ */
+const statementToVersion3 = (s: Json): Json => ({ ...s, explanation: '', claimant: '', corrections: [] });
+const toVersion3: Record<FileKind, Step> = {
+  article: (file) => {
+    const article = (file.article ?? {}) as Json;
+    return {
+      ...file,
+      version: 3,
+      article: {
+        ...article,
+        factCheckUrl: '',
+        statements: mapList(article.statements, statementToVersion3),
+        orphaned: mapList(article.orphaned, statementToVersion3),
+      },
+    };
+  },
+  library: (file) => ({ ...file, version: 3 }),
+  settings: (file) => ({ ...file, version: 3 }),
+  document: (file) => ({ ...file, version: 3 }),
+};
+
 /** steps[kind][N] upgrades a version-N file. Add one whenever SCHEMA_VERSION is bumped. */
 const steps: StepTable = {
-  article: { 1: toVersion2.article },
-  library: { 1: toVersion2.library },
-  settings: { 1: toVersion2.settings },
-  document: {},
+  article: { 1: toVersion2.article, 2: toVersion3.article },
+  library: { 1: toVersion2.library, 2: toVersion3.library },
+  settings: { 1: toVersion2.settings, 2: toVersion3.settings },
+  document: { 2: toVersion3.document },
 };
 
 export function migrate(raw: unknown, kind: FileKind, file: string): unknown {

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { SOURCE_ROLES, VERDICTS } from './verdicts';
 
 /** Bumped whenever the shape of a file changes; see migrations.ts. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 // Limits keep one hostile or mistaken payload from filling memory or the disk.
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -70,7 +70,7 @@ export type SourceInput = v.InferOutput<typeof SourceInputSchema>;
 export const SourceSchema = v.object({ ...sourceEntries, check: v.optional(QuoteCheckSchema) });
 export type Source = v.InferOutput<typeof SourceSchema>;
 
-export const HISTORY_FIELDS = ['verdict', 'note', 'sources', 'review', 'statement'] as const;
+export const HISTORY_FIELDS = ['verdict', 'note', 'sources', 'review', 'statement', 'explanation', 'claimant', 'correction'] as const;
 
 /** One change to a statement, as the timeline shows it. */
 export const HistoryEntrySchema = v.object({
@@ -84,6 +84,34 @@ export type HistoryEntry = v.InferOutput<typeof HistoryEntrySchema>;
 
 export const SignOffSchema = v.object({ by: shortText, at: isoDateTime });
 
+/**
+ * A correction recorded after the report was published (IFCN: corrections are published):
+ * when, what changed and why, and the verdict before and after it.
+ */
+export const CorrectionSchema = v.object({
+  /** The day the correction was made, as the published correction notice gives it. */
+  date: v.pipe(v.string(), v.isoDate()),
+  /** What changed, in words a reader understands. */
+  change: v.pipe(longText, v.check((t) => t.trim().length > 0, 'is empty')),
+  /** Why it changed. */
+  reason: v.pipe(longText, v.check((t) => t.trim().length > 0, 'is empty')),
+  verdictBefore: VerdictSchema,
+  verdict: VerdictSchema,
+  by: shortText,
+  at: isoDateTime,
+});
+export type Correction = v.InferOutput<typeof CorrectionSchema>;
+
+/** A correction as the editor sends it; who and when are the main process's to record. */
+export const CorrectionInputSchema = v.object({
+  date: CorrectionSchema.entries.date,
+  change: CorrectionSchema.entries.change,
+  reason: CorrectionSchema.entries.reason,
+  /** The corrected verdict; the same verdict when only the explanation or evidence changed. */
+  verdict: VerdictSchema,
+});
+export type CorrectionInput = v.InferOutput<typeof CorrectionInputSchema>;
+
 export const StatementSchema = v.object({
   id,
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -91,7 +119,14 @@ export const StatementSchema = v.object({
   text: v.string(),
   verdict: VerdictSchema,
   sources: v.pipe(v.array(SourceSchema), v.maxLength(50)),
+  /** The public explanation: why this verdict, in words a reader sees in every published report. */
+  explanation: longText,
+  /** The internal note: for the desk only, never in a public report (CSV, JSON and internal reports only). */
   note: longText,
+  /** Who made the claim ("Nicole Yorkin"), or the article's outlet or author for its own claims; '' when not recorded. */
+  claimant: shortText,
+  /** Corrections made after publication, oldest first; the verdict is the corrected one. */
+  corrections: v.pipe(v.array(CorrectionSchema), v.maxLength(100)),
   updatedAt: v.nullable(isoDateTime),
   /** Who gave the current verdict, and when; '' and null while unchecked. */
   checkedBy: shortText,
@@ -140,6 +175,8 @@ const articleMetaEntries = {
   author: shortText,
   url: webUrl,
   publishedAt: calendarDate,
+  /** Where the desk's fact-check of this article is published (ClaimReview's url); '' until it is. */
+  factCheckUrl: webUrl,
 };
 
 export const ArticleMetaSchema = v.object(articleMetaEntries);
@@ -215,7 +252,9 @@ export type ArticleMetaPatch = v.InferOutput<typeof ArticleMetaPatchSchema>;
 /** One change to a statement's verdict and evidence; absent fields are left as they are. */
 export const StatementPatchSchema = v.object({
   verdict: v.optional(VerdictSchema),
+  explanation: v.optional(longText),
   note: v.optional(longText),
+  claimant: v.optional(shortText),
   sources: v.optional(v.pipe(v.array(SourceInputSchema), v.maxLength(50))),
 });
 export type StatementPatch = v.InferOutput<typeof StatementPatchSchema>;

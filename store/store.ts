@@ -31,6 +31,8 @@ import {
   type ArticleFile,
   type ArticleMetaPatch,
   type ArticleSummary,
+  type Correction,
+  type CorrectionInput,
   type DocumentFile,
   type DocumentRef,
   type HistoryEntry,
@@ -76,7 +78,9 @@ export interface NewStatement {
 /** A change to a statement as the store applies it: sources come with their checks computed. */
 export interface StatementChange {
   verdict?: Statement['verdict'];
+  explanation?: string;
   note?: string;
+  claimant?: string;
   sources?: Source[];
   unsupported?: string[];
 }
@@ -95,6 +99,8 @@ export interface NewArticle {
   author: string;
   url: string;
   publishedAt: string;
+  /** Where the fact-check is published; '' (the default) until it is. */
+  factCheckUrl?: string;
 }
 
 export class Store {
@@ -176,6 +182,7 @@ export class Store {
       createdAt: now,
       updatedAt: now,
       statements: sentences.map((s) => ({ ...blankStatement(s.start, s.end, s.text), ...s.evidence })),
+      factCheckUrl: input.factCheckUrl ?? '',
       documents: [],
       orphaned: [],
     };
@@ -210,6 +217,35 @@ export class Store {
         next.review = null;
       }
       next.history = recordHistory(current, next, by, now);
+      return next;
+    });
+    this.afterStatementChange(article);
+    return article.statements.find((s) => s.id === statementId)!;
+  }
+
+  /**
+   * Records a correction made after publication: the day, what changed and why, with the
+   * verdict before and after. A corrected verdict is a new verdict, so it is the corrector's
+   * and needs a fresh sign-off like any other; the correction itself is never edited or removed.
+   */
+  async correct(articleId: string, statementId: string, input: CorrectionInput, by = ''): Promise<Statement> {
+    const article = await this.changeStatement(articleId, statementId, (current, now) => {
+      if (current.verdict === 'unchecked') {
+        throw new UserError('invalid-input', 'Only a statement with a published verdict can be corrected; give it a verdict instead.');
+      }
+      const correction: Correction = { ...input, verdictBefore: current.verdict, by, at: now };
+      const next: Statement = { ...current, corrections: [...current.corrections, correction], updatedAt: now };
+      if (input.verdict !== current.verdict) {
+        next.verdict = input.verdict;
+        next.checkedBy = input.verdict !== 'unchecked' ? by : '';
+        next.checkedAt = input.verdict !== 'unchecked' ? now : null;
+        next.review = null;
+      }
+      // One timeline entry says it all: the verdict before, the verdict after and what changed.
+      next.history = [
+        ...current.history,
+        { at: now, by, field: 'correction', before: VERDICT_LABEL[current.verdict], after: clip(`${VERDICT_LABEL[next.verdict]}: ${input.change}`) },
+      ];
       return next;
     });
     this.afterStatementChange(article);
@@ -772,7 +808,10 @@ export function blankStatement(start: number, end: number, text: string): Statem
     text,
     verdict: 'unchecked',
     sources: [],
+    explanation: '',
     note: '',
+    claimant: '',
+    corrections: [],
     updatedAt: null,
     checkedBy: '',
     checkedAt: null,
@@ -796,7 +835,9 @@ function recordHistory(before: Statement, after: Statement, by: string, at: stri
   const fields: [HistoryEntry['field'], string, string][] = [
     // `?? verdict`: a caller that skipped validation still gets the schema's error, not a crash.
     ['verdict', VERDICT_LABEL[before.verdict] ?? before.verdict, VERDICT_LABEL[after.verdict] ?? String(after.verdict)],
+    ['explanation', before.explanation, after.explanation],
     ['note', before.note, after.note],
+    ['claimant', before.claimant, after.claimant],
     ['sources', describeSources(before.sources), describeSources(after.sources)],
     ['review', before.review ? `Signed off by ${before.review.by}` : '', after.review ? `Signed off by ${after.review.by}` : ''],
   ];

@@ -129,7 +129,7 @@ describe('JSON report round trip', () => {
     expect(await attempt('{"format": "factdesk-report", "version": 1, "article":')).toMatch(/^import-failed: in\.json is not valid JSON/);
     expect(await attempt('{"hello": "world"}')).toBe('import-failed: in.json is not a Factdesk JSON report.');
     expect(await attempt(JSON.stringify({ ...good, version: 9 }))).toBe(
-      'import-failed: in.json is a version 9 report; this Factdesk reads versions 1 and 2.',
+      'import-failed: in.json is a version 9 report; this Factdesk reads versions 1, 2 and 3.',
     );
     const shifted = structuredClone(good);
     shifted.statements[1].start += 1;

@@ -26,7 +26,7 @@ import { REPORT_JSON_FORMAT, REPORT_JSON_VERSION } from './json';
 
 /** The largest JSON report read: the longest article plus generous room for evidence. */
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
-export const READABLE_REPORT_VERSIONS: readonly number[] = [1, REPORT_JSON_VERSION];
+export const READABLE_REPORT_VERSIONS: readonly number[] = [1, 2, REPORT_JSON_VERSION];
 
 const source = SourceInputSchema.entries;
 const statement = StatementSchema.entries;
@@ -51,6 +51,10 @@ const ReportStatementSchema = v.object({
   text: statement.text,
   verdict: statement.verdict,
   note: statement.note,
+  // Version 3: the public explanation, the claimant and corrections; older reports had none.
+  explanation: v.optional(statement.explanation, ''),
+  claimant: v.optional(statement.claimant, ''),
+  corrections: v.optional(statement.corrections, []),
   sources: v.pipe(v.array(ReportSourceSchema), v.maxLength(50)),
   checkedBy: v.optional(statement.checkedBy, ''),
   checkedAt: v.optional(statement.checkedAt, null),
@@ -65,6 +69,7 @@ export const ReportJsonSchema = v.object({
   version: v.picklist(READABLE_REPORT_VERSIONS as number[]),
   article: v.object({
     ...ArticleMetaSchema.entries,
+    factCheckUrl: v.optional(ArticleMetaSchema.entries.factCheckUrl, ''),
     text: v.pipe(v.string(), v.maxLength(MAX_ARTICLE_CHARS)),
   }),
   statements: v.array(ReportStatementSchema),
@@ -86,7 +91,7 @@ export function parseReportJson(text: string, fileName = 'The report'): ReportJs
   if (!READABLE_REPORT_VERSIONS.includes(version as number)) {
     throw new UserError(
       'import-failed',
-      `${fileName} is a version ${String(version).slice(0, 20)} report; this Factdesk reads versions ${READABLE_REPORT_VERSIONS.join(' and ')}.`,
+      `${fileName} is a version ${String(version).slice(0, 20)} report; this Factdesk reads versions ${READABLE_REPORT_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_REPORT_VERSIONS.at(-1)}.`,
     );
   }
   const result = v.safeParse(ReportJsonSchema, raw);
@@ -117,16 +122,19 @@ export function parseReportJson(text: string, fileName = 'The report'): ReportJs
  * do not travel in a report, so no source is linked to one.
  */
 export async function importReport(store: Store, report: ReportJson): Promise<Article> {
-  const { title, outlet, author, url, publishedAt, text } = report.article;
+  const { title, outlet, author, url, publishedAt, factCheckUrl, text } = report.article;
   return store.create(
-    { title, outlet, author, url, publishedAt, text },
+    { title, outlet, author, url, publishedAt, factCheckUrl, text },
     report.statements.map((s) => ({
       start: s.start,
       end: s.end,
       text: s.text,
       evidence: {
         verdict: s.verdict,
+        explanation: s.explanation,
         note: s.note,
+        claimant: s.claimant,
+        corrections: s.corrections,
         sources: s.sources.map((src): Source => ({ ...src, documentId: '' })),
         checkedBy: s.checkedBy,
         checkedAt: s.checkedAt ?? (s.verdict !== 'unchecked' ? s.updatedAt : null),

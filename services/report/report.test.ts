@@ -19,6 +19,7 @@ function article(overrides: Partial<Article> = {}): Article {
     text,
     createdAt: AT.toISOString(),
     updatedAt: AT.toISOString(),
+    factCheckUrl: '',
     documents: [],
     orphaned: [],
     statements: [
@@ -119,7 +120,7 @@ describe('HTML report', () => {
 describe('JSON report', () => {
   it('carries the article, the summary and every statement with its index', () => {
     const json = JSON.parse(renderReport(article(), 'json', { generatedAt: AT }));
-    expect(json).toMatchObject({ format: 'factdesk-report', version: 2, generatedAt: AT.toISOString() });
+    expect(json).toMatchObject({ format: 'factdesk-report', version: 3, generatedAt: AT.toISOString() });
     expect(json.article.title).toBe('Taxes & <the> "budget"');
     expect(json.summary.checked).toBe(1);
     expect(json.statements.map((s: { index: number; verdict: string }) => [s.index, s.verdict])).toEqual([

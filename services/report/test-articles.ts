@@ -30,6 +30,7 @@ export function articleOf(
     text,
     createdAt: AT.toISOString(),
     updatedAt: AT.toISOString(),
+    factCheckUrl: '',
     documents: [],
     orphaned: [],
     statements,
