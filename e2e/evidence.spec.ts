@@ -77,6 +77,7 @@ test('quotes are checked against attached PDF and HTML sources, signed off by a 
   await expect(page.getByTestId('action-refused')).toHaveText('Sign-off refused: Ana Ruiz gave this verdict; a second editor must sign it off.');
   await expect(page.getByTestId('save-state')).not.toContainText('Not saved');
   await expect(page.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('sign-off-refused.png') });
   await setEditorName(page, 'Ben Okafor');
   await openFirstArticle(page);
   await statement(page, 'Per Netflix').click();

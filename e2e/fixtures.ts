@@ -38,7 +38,11 @@ export interface FactdeskApp {
   /** The next native save dialog answers with this file. */
   answerSaveDialog(file: string): Promise<void>;
   /** The next native open dialog answers with this file. */
-  answerOpenDialog(file: string): Promise<void>;
+  /**
+   * The next native open dialog answers with this file; with `delayMs`, only after that long,
+   * as a large document takes seconds to read (the app must stay usable meanwhile).
+   */
+  answerOpenDialog(file: string, options?: { delayMs?: number }): Promise<void>;
   /** Uncaught errors in the page: every test ends by checking there were none. */
   pageErrors: string[];
 }
@@ -84,16 +88,21 @@ export const test = base.extend<{ app: FactdeskApp }, HostOption & { browser: Br
 export { expect };
 
 async function launchChromium(browser: Browser, url: string, storeDir: string) {
-  const answers: { save: string[]; open: string[] } = { save: [], open: [] };
+  const answers: { save: string[]; open: { file: string; delayMs: number }[] } = { save: [], open: [] };
+  const nextOpen = async () => {
+    const answer = answers.open.shift();
+    if (answer?.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
+    return answer?.file ?? null;
+  };
   const host: Host = {
-    chooseArticleFile: async () => answers.open.shift() ?? null,
-    chooseSourceFile: async () => answers.open.shift() ?? null,
+    chooseArticleFile: nextOpen,
+    chooseSourceFile: nextOpen,
     chooseReportPath: async () => answers.save.shift() ?? null,
     openExternal: async () => undefined,
     // What Electron's printToPDF does in the app, done by the same Debian Chromium.
     printPdf: (html) => printPdfWithChromium(html, { executablePath: CHROMIUM }),
     showInFolder: async () => undefined,
-    chooseReportFile: async () => answers.open.shift() ?? null,
+    chooseReportFile: nextOpen,
   };
   let store = await Store.open(storeDir, { by: 'the e2e test' });
   let api = createHandlers(store, host);
@@ -118,7 +127,7 @@ async function launchChromium(browser: Browser, url: string, storeDir: string) {
       await page.reload();
     },
     answerSaveDialog: async (file) => void answers.save.push(file),
-    answerOpenDialog: async (file) => void answers.open.push(file),
+    answerOpenDialog: async (file, options) => void answers.open.push({ file, delayMs: options?.delayMs ?? 0 }),
   };
   return {
     driver,
@@ -194,10 +203,16 @@ async function launchElectron(storeDir: string) {
       electronApp.evaluate(({ dialog }, filePath) => {
         dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
       }, file),
-    answerOpenDialog: (file) =>
-      electronApp.evaluate(({ dialog }, filePath) => {
-        dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [filePath] })) as typeof dialog.showOpenDialog;
-      }, file),
+    answerOpenDialog: (file, options) =>
+      electronApp.evaluate(
+        ({ dialog }, { filePath, delayMs }) => {
+          dialog.showOpenDialog = (async () => {
+            if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+            return { canceled: false, filePaths: [filePath] };
+          }) as typeof dialog.showOpenDialog;
+        },
+        { filePath: file, delayMs: options?.delayMs ?? 0 },
+      ),
   };
   return { driver, close: () => electronApp.close() };
 }

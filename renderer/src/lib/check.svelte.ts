@@ -281,6 +281,8 @@ class Check {
 
   /** Runs an action for one statement, showing it busy there; resolves to undefined if it failed. */
   private async act<T>(target: Target, what: string, doing: string, action: () => Promise<T>): Promise<T | undefined> {
+    // One action at a time per statement (the buttons are disabled meanwhile; keys are not).
+    if (this.busy[target.statementId]) return undefined;
     const { [target.statementId]: _, ...notes } = this.notes;
     this.notes = notes;
     this.busy = { ...this.busy, [target.statementId]: doing };
