@@ -131,6 +131,19 @@ for (const [name, split] of systems) {
   );
 }
 
+// Genres other than news prose, scored apart so that the overall figure cannot hide them.
+const GENRES: Array<[string, RegExp]> = [
+  ['court reports', /^court-report-/],
+  ['live blogs', /^live-blog/],
+];
+console.log('F1 by genre:');
+console.log(`${'genre'.padEnd(16)}${'gold'.padStart(6)}${systems.map(([name]) => name.padStart(16)).join('')}`);
+for (const [genre, pattern] of GENRES) {
+  const docs = documents.filter((doc) => pattern.test(doc.name));
+  const gold = docs.reduce((sum, doc) => sum + doc.gold.length, 0);
+  console.log(`${genre.padEnd(16)}${String(gold).padStart(6)}${systems.map(([, split]) => score(docs, split).f1.toFixed(4).padStart(16)).join('')}`);
+}
+
 if (process.argv.includes('--misses')) {
   score(documents, factdesk, (doc, kind, span) => {
     console.log(`  [${doc.name}] ${kind}: ${JSON.stringify(doc.text.slice(span.start, span.end))}`);

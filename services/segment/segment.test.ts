@@ -317,6 +317,54 @@ describe('the labelled corpus', () => {
   });
 });
 
+describe('court reports and live blogs', () => {
+  const texts = (source: string) => segment(source).map((s) => s.text);
+
+  it('keeps case names, case numbers, reporter citations and statute sections inside their sentence', () => {
+    expect(
+      texts(
+        'The panel of the Cal. Ct. App., 3d Dist., ruled in Alvarez v. Greenline Properties, Inc., No. C098765. ' +
+          'It relied on United States v. Rivera, 89 F.4th 112 (2d Cir. 2024), and on Civ. Code § 1940.2. ' +
+          'The case returns to the Superior Ct. The hearing is on Jan. 21.',
+      ),
+    ).toEqual([
+      'The panel of the Cal. Ct. App., 3d Dist., ruled in Alvarez v. Greenline Properties, Inc., No. C098765.',
+      'It relied on United States v. Rivera, 89 F.4th 112 (2d Cir. 2024), and on Civ. Code § 1940.2.',
+      'The case returns to the Superior Ct.',
+      'The hearing is on Jan. 21.',
+    ]);
+  });
+
+  it('joins a time stamp on its own line to its entry, and splits Q: and A: lines and bullets under a heading', () => {
+    expect(
+      texts(
+        'Live: Storm closes bridge\n\n12:40 p.m.\nA tree fell on Route 9. Nobody was hurt.\n\n14:05 GMT\nPower is back.\n\n' +
+          'Q: Will the bridge reopen tonight?\nA: Not likely. Engineers must inspect it first.\n\n' +
+          'What we know:\n- The bridge closed at 6:10 a.m.\n- About 12,000 homes have no power',
+      ),
+    ).toEqual([
+      'Live: Storm closes bridge',
+      '12:40 p.m.\nA tree fell on Route 9.',
+      'Nobody was hurt.',
+      '14:05 GMT\nPower is back.',
+      'Q: Will the bridge reopen tonight?',
+      'A: Not likely.',
+      'Engineers must inspect it first.',
+      'What we know:',
+      '- The bridge closed at 6:10 a.m.',
+      '- About 12,000 homes have no power',
+    ]);
+  });
+
+  it('splits the labelled court reports and live blogs of the corpus exactly as marked', () => {
+    const docs = loadCorpus().filter((doc) => /^(?:court-report-|live-blog)/.test(doc.name));
+    expect(docs.length).toBeGreaterThanOrEqual(5);
+    for (const doc of docs) {
+      expect(segment(doc.text).map(({ start, end }) => [start, end]), doc.name).toEqual(doc.gold.map(({ start, end }) => [start, end]));
+    }
+  });
+});
+
 describe('invariants on random text', () => {
   // A small seeded generator, so a failure reproduces.
   function random(seed: number) {

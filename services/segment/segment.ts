@@ -188,6 +188,8 @@ function endsSentenceAtPunctuation(source: string, start: number, end: number): 
   const next = nextToken(source, end);
   if (next.paragraphBreak || next.index >= source.length) return true;
   if (next.newLine && startsWithBullet(source, next.index)) return true;
+  // A live blog's time stamp on a line of its own ("12:40 p.m.") belongs to the entry below it.
+  if (next.newLine && isClockTimeLine(source, start)) return false;
 
   const opening = describeOpening(source, next.index);
   if (opening.kind === 'lowercase' || opening.kind === 'continuing-punctuation') return false;
@@ -251,8 +253,12 @@ function endsSentenceAfterPeriod(source: string, periodIndex: number, opening: O
       return true;
     case 'never-ends':
       return false;
-    case 'before-number':
-      return opening.kind !== 'number' && source[nextNonBlank(source, periodIndex + 1)] !== '#';
+    case 'before-number': {
+      // "No. 42", "No. #7", and case numbers that start with letters ("No. C098765", "No. CR-23-114").
+      const after = nextNonBlank(source, periodIndex + 1);
+      caseNumber.lastIndex = after;
+      return opening.kind !== 'number' && source[after] !== '#' && !caseNumber.test(source);
+    }
     case 'month':
     case 'proper-noun-prefix':
       return opensWithCommonWord || opensWithQuoteOrOtherScript;
@@ -265,6 +271,20 @@ function endsSentenceAfterPeriod(source: string, periodIndex: number, opening: O
       // A street name comes after a capitalised name or a number ("Oak St.", "Sixth St."); Saint does not.
       return opening.kind !== 'number' && (followsNameOrNumber(source, start) || opensWithCommonWord);
   }
+}
+
+const caseNumber = /\p{Lu}{1,4}-?\d/uy;
+// A time stamp and nothing else on its line: "12:40 p.m.", "9:47 p.m. ET", "14:05", "14:05 GMT".
+const clockTimeLine = /^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.m\.|[AaPp]\.?[Mm]\.?))?(?:\s+\p{Lu}{2,4})?$/u;
+
+/** Whether the line around `index` is only a time stamp. */
+function isClockTimeLine(source: string, index: number): boolean {
+  const lineStart = source.lastIndexOf('\n', index - 1) + 1;
+  let lineEnd = source.indexOf('\n', index);
+  if (lineEnd < 0) lineEnd = source.length;
+  // Time stamps are short: never look at more than a short line.
+  if (lineEnd - lineStart > 24) return false;
+  return clockTimeLine.test(source.slice(lineStart, lineEnd).trim());
 }
 
 function nextNonBlank(source: string, index: number): number {
@@ -321,6 +341,8 @@ function endsLineAtNewline(source: string, newlineIndex: number): boolean {
 
   const nextCharacter = source[nextIndex]!;
   if (lowercaseLetter.test(nextCharacter)) return false;
+
+  if (isClockTimeLine(source, lineStart)) return false;
 
   const lastCharacter = source[lineEnd - 1]!;
   // "Key points:" introduces what follows as separate statements.

@@ -34,7 +34,10 @@ const kinds: Array<[AbbreviationKind, string]> = [
   ['month', 'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'],
   [
     'proper-noun-prefix',
-    'Inc Corp Co Cos Ltd Bros Plc Jr Sr al Dept Univ Assn Intl Natl Govt Mfg',
+    'Inc Corp Co Cos Ltd Bros Plc Jr Sr al Dept Univ Assn Intl Natl Govt Mfg ' +
+      // Court reports: courts, reporters and codes ("Cal. Ct. App.", "9th Cir. 2024", "Civ. Code §"),
+      // which run on into a name or a number and end a sentence only before a common opener.
+      'Cal Ct Cir App Dist Civ Crim Saf Supp Stat Ann Proc Evid Pen Super Fed Reg Bankr Jud',
   ],
   ['time', 'a.m p.m A.M P.M'],
   [
