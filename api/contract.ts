@@ -7,6 +7,7 @@ import type { Verdict } from '../store/verdicts';
 import type {
   Article,
   ArticleDraft,
+  SourceInput,
   ArticleMetaPatch,
   ArticleSummary,
   CorrectionInput,
@@ -83,7 +84,7 @@ export interface SearchQuery {
   to?: string;
 }
 
-export type SearchField = 'statement' | 'quote' | 'source' | 'note';
+export type SearchField = 'statement' | 'quote' | 'source' | 'note' | 'explanation';
 
 export interface SearchHit {
   articleId: string;
@@ -95,6 +96,54 @@ export interface SearchHit {
   verdict: Verdict;
   field: SearchField;
   snippet: string;
+}
+
+/** A number, date or name that an earlier check of the same claim gives differently. */
+export interface ClaimDifference {
+  kind: 'number' | 'date' | 'name';
+  /** As the earlier check's statement wrote it. */
+  earlier: string;
+  /** As this statement writes it. */
+  here: string;
+}
+
+/**
+ * An earlier check of the same (or a similar) claim: one of the newsroom's own checked
+ * statements in another article, or a fact-check another publisher published (imported
+ * ClaimReview), which is never presented as the newsroom's own.
+ */
+export interface EarlierCheck {
+  origin: 'newsroom' | 'published';
+  /** The newsroom's article and statement; '' and 0 for a published check. */
+  articleId: string;
+  articleTitle: string;
+  statementId: string;
+  index: number;
+  text: string;
+  /** The newsroom's verdict; null for a published check (see rating). */
+  verdict: Verdict | null;
+  /** A published check's publisher and its rating in its own words; '' for the newsroom's. */
+  publisher: string;
+  rating: string;
+  /** A published check's page; '' for the newsroom's. */
+  url: string;
+  /** When and by whom: the verdict's editor, or the publisher and its date of publication. */
+  checkedAt: string | null;
+  checkedBy: string;
+  explanation: string;
+  /** How similar the claims are, 0 to 1; only those above the matcher's threshold are listed. */
+  score: number;
+  differences: ClaimDifference[];
+  /** Its sources, ready to be copied into the statement being checked. */
+  sources: SourceInput[];
+}
+
+/** What File > Import published fact-checks… added. */
+export interface PublishedChecksImport {
+  file: string;
+  added: number;
+  /** Already imported before (same page and claim): not added twice. */
+  alreadyKept: number;
 }
 
 export interface FactdeskApi {
@@ -143,6 +192,12 @@ export interface FactdeskApi {
   attachSourceUrl(articleId: string, url: string): Promise<DocumentRef>;
   getSourceDocument(articleId: string, documentId: string): Promise<SourceDocument>;
   search(query: SearchQuery): Promise<SearchHit[]>;
+  /** Earlier checks of the statement's claim, best first, at most `limit`. */
+  earlierChecks(articleId: string, statementId: string, limit: number): Promise<EarlierCheck[]>;
+  /** The statements of the article that have at least one earlier check. */
+  statementsWithEarlierChecks(articleId: string): Promise<string[]>;
+  /** Native open dialog for ClaimReview JSON-LD (.json, .jsonld, .html); null when the editor cancels. */
+  importPublishedChecks(): Promise<PublishedChecksImport | null>;
   getSettings(): Promise<Settings>;
   updateSettings(patch: SettingsPatch): Promise<Settings>;
 }
@@ -177,6 +232,9 @@ export const CHANNELS = {
   attachSourceUrl: 'factdesk:source:attach-url',
   getSourceDocument: 'factdesk:source:get',
   search: 'factdesk:library:search',
+  earlierChecks: 'factdesk:statement:earlier-checks',
+  statementsWithEarlierChecks: 'factdesk:article:earlier-checks',
+  importPublishedChecks: 'factdesk:published:import',
   getSettings: 'factdesk:settings:get',
   updateSettings: 'factdesk:settings:update',
 } as const satisfies Record<ApiMethod, `factdesk:${string}`>;
@@ -189,6 +247,7 @@ export type MenuCommand =
   | 'new-article'
   | 'open-file'
   | 'import-report'
+  | 'import-published-checks'
   | 'show-library'
   | 'open-settings'
   | `export-${ReportFormat}`;
@@ -196,6 +255,7 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'new-article',
   'open-file',
   'import-report',
+  'import-published-checks',
   'show-library',
   'open-settings',
   ...REPORT_FORMATS.map((format) => `export-${format}` as const),

@@ -41,6 +41,10 @@ Commands:
                                        change what is given; prints the settings
   verify-quote --source FILE --quote Q [--statement S]
                                        is the quote in FILE, and what of S does it not support
+  similar ID INDEX [--limit N]         earlier checks of statement INDEX's claim, best first
+                                       (default 10), with the numbers, dates and names that differ
+  claimreview import FILE              add other publishers' fact-checks (ClaimReview JSON-LD,
+                                       or a fact-check page carrying it) to match against
   export ID --format FORMAT --out FILE
   export --all --format FORMAT --out DIR
                                        the fact-check report of one article, or of every
@@ -83,6 +87,7 @@ const OPTIONS = {
   editor: { type: 'string' },
   newsroom: { type: 'string' },
   'newsroom-url': { type: 'string' },
+  limit: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -184,6 +189,9 @@ const ArgumentsSchema = v.object({
         ),
       ]),
     ),
+    limit: v.optional(
+      v.pipe(v.string(), v.regex(/^[0-9]{1,2}$/, 'must be a number from 1 to 50'), v.check((n) => Number(n) >= 1 && Number(n) <= 50, 'must be a number from 1 to 50')),
+    ),
     help: v.optional(v.boolean()),
   }),
   // The longest command is `mark ID INDEX`.
@@ -284,6 +292,31 @@ async function run(argv: string[]): Promise<unknown> {
       }
       return verifyQuoteInFile(values.source, values.quote, values.statement);
     }
+    case 'similar': {
+      const [id, index] = need(args, 2, 'similar ID INDEX [--limit N]');
+      const limit = Number(values.limit ?? 10);
+      return withStore(dir, true, async (api) => {
+        const statement = statementAt(await call(api, 'getArticle', id), index);
+        const found = await call(api, 'earlierChecks', id, statement.id, limit);
+        return found.map((c) => ({
+          articleId: c.origin === 'newsroom' ? c.articleId : null,
+          index: c.origin === 'newsroom' ? c.index : null,
+          text: c.text,
+          verdict: c.verdict,
+          checkedAt: c.checkedAt,
+          checkedBy: c.checkedBy,
+          score: c.score,
+          differences: c.differences,
+          // Another publisher's check says so, with its own rating and page.
+          ...(c.origin === 'published' ? { publisher: c.publisher, rating: c.rating, url: c.url } : {}),
+        }));
+      });
+    }
+    case 'claimreview': {
+      const [sub, file] = need(args, 2, 'claimreview import FILE');
+      if (sub !== 'import') throw new UsageError('Usage: factdesk claimreview import FILE');
+      return withStore(dir, false, (api) => call(api, 'importPublishedChecks'), { publishedChecksFile: path.resolve(file) });
+    }
     case 'export': {
       const format = values.format as ReportFormat;
       if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}.`);
@@ -321,11 +354,12 @@ async function withStore<T>(
     reportPath?: string | ((defaultName: string) => string);
     reportFile?: string;
     sourceFile?: string;
+    publishedChecksFile?: string;
     printPdf?: (html: string) => Promise<Uint8Array>;
   } = {},
 ): Promise<T> {
   const store = await Store.open(dir, { readOnly, by: 'a factdesk command' });
-  const { reportPath, reportFile, sourceFile, printPdf = printPdfWithChromium } = hostOptions;
+  const { reportPath, reportFile, sourceFile, publishedChecksFile, printPdf = printPdfWithChromium } = hostOptions;
   const host: Host = {
     chooseArticleFile: async () => null,
     chooseReportPath: async (defaultName) => (typeof reportPath === 'function' ? reportPath(defaultName) : (reportPath ?? null)),
@@ -333,6 +367,7 @@ async function withStore<T>(
     printPdf: (html) => printPdf(html),
     chooseReportFile: async () => reportFile ?? null,
     chooseSourceFile: async () => sourceFile ?? null,
+    choosePublishedChecksFile: async () => publishedChecksFile ?? null,
   };
   try {
     return await work(createHandlers(store, host));

@@ -103,6 +103,7 @@ async function launchChromium(browser: Browser, url: string, storeDir: string) {
     printPdf: (html) => printPdfWithChromium(html, { executablePath: CHROMIUM }),
     showInFolder: async () => undefined,
     chooseReportFile: nextOpen,
+    choosePublishedChecksFile: nextOpen,
   };
   let store = await Store.open(storeDir, { by: 'the e2e test' });
   let api = createHandlers(store, host);

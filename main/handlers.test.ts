@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article, FactdeskApi, Result } from '../api/contract';
+import type { Article, EarlierCheck, FactdeskApi, Result } from '../api/contract';
 import { Store } from '../store/store';
 import { emptySource } from '../store/verdicts';
 import { createHandlers, dispatch, firstLine, type Host } from './handlers';
@@ -160,13 +160,53 @@ describe('evidence through the handlers', () => {
     const b = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Homes\n\nPrices fell. Builders blamed rates.' }]));
     await ok(dispatch(api, 'markStatement', [b.id, b.statements[1]!.id, { verdict: 'verified', note: 'Checked the rates table' }]));
     const hits = await ok<{ articleId: string; field: string }[]>(dispatch(api, 'search', [{ text: 'RATES' }]));
-    expect(hits.map((h) => [h.articleId === a.id ? 'a' : 'b', h.field])).toEqual([
+    // Best first (the index ranks by BM25), so compared as a set.
+    expect(hits.map((h) => [h.articleId === a.id ? 'a' : 'b', h.field]).sort()).toEqual([
+      ['a', 'statement'],
+      ['a', 'statement'],
       ['b', 'note'],
       ['b', 'statement'],
-      ['a', 'statement'],
-      ['a', 'statement'],
     ]);
     const verified = await ok<unknown[]>(dispatch(api, 'search', [{ text: 'rates', verdict: 'verified' }]));
     expect(verified).toHaveLength(1);
   });
 });
+
+describe('earlier checks', () => {
+  it('lists an earlier check with its verdict, who, differences and sources, and marks the statement', async () => {
+    await ok(dispatch(api, 'updateSettings', [{ editorName: 'Ana' }]));
+    const first = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'TV\n\nThe series ran nine episodes, the network said.' }]));
+    const source = { ...emptySource(), quote: 'eight episodes in all', title: 'Network press release' };
+    await ok(dispatch(api, 'markStatement', [first.id, first.statements[1]!.id, { verdict: 'false', sources: [source] }]));
+    const second = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Review\n\nThe network said the series ran 10 episodes. It rained.' }]));
+    const found = await ok<EarlierCheck[]>(dispatch(api, 'earlierChecks', [second.id, second.statements[1]!.id, 5]));
+    expect(found).toEqual([
+      expect.objectContaining({
+        origin: 'newsroom',
+        articleId: first.id,
+        index: 2,
+        verdict: 'false',
+        checkedBy: 'Ana',
+        differences: [{ kind: 'number', earlier: 'nine episodes', here: '10 episodes' }],
+        sources: [expect.objectContaining({ quote: 'eight episodes in all', title: 'Network press release' })],
+      }),
+    ]);
+    expect(found[0]!.sources[0]).not.toHaveProperty('check');
+    expect(await ok(dispatch(api, 'statementsWithEarlierChecks', [second.id]))).toEqual([second.statements[1]!.id]);
+    expect(await dispatch(api, 'earlierChecks', [second.id, second.statements[1]!.id, 0])).toMatchObject({ ok: false });
+  });
+
+  it('imports published fact-checks through the dialog and lists them as the publisher’s', async () => {
+    const file = path.join(import.meta.dirname, '../services/library-index/fixtures/politifact-style.html');
+    const withDialog = createHandlers(store, { ...host, choosePublishedChecksFile: async () => file });
+    expect(await ok(dispatch(withDialog, 'importPublishedChecks', []))).toEqual({ file: 'politifact-style.html', added: 1, alreadyKept: 0 });
+    expect(await ok(dispatch(withDialog, 'importPublishedChecks', []))).toEqual({ file: 'politifact-style.html', added: 0, alreadyKept: 1 });
+    const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'In two years the city bus fleet doubled to 400 buses.' }]));
+    const found = await ok<EarlierCheck[]>(dispatch(api, 'earlierChecks', [article.id, article.statements[0]!.id, 5]));
+    expect(found).toEqual([
+      expect.objectContaining({ origin: 'published', verdict: null, publisher: 'Example Truth-O-Meter', rating: 'Mostly False', checkedAt: '2024-03-05' }),
+    ]);
+    expect(found[0]!.sources[0]).toMatchObject({ role: 'context', url: expect.stringMatching(/^https:\/\/factcheck\.example\.org\//) });
+  });
+});
+

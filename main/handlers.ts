@@ -11,10 +11,10 @@ import {
   REPORT_FORMATS,
   type ApiMethod,
   type FactdeskApi,
+  type EarlierCheck,
   type RecentExport,
   type ReportFormat,
   type Result,
-  type SearchHit,
 } from '../api/contract';
 import { UserError } from '../store/errors';
 import {
@@ -33,7 +33,8 @@ import {
 import { DOCUMENT_KINDS } from '../store/schema';
 import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
 import { readSourceText, SOURCE_EXTENSIONS } from '../services/evidence';
-import { searchArticle, MAX_HITS } from '../services/search';
+import { LibraryIndex, claimDifferences, parseClaimReviews, MAX_CLAIMREVIEW_BYTES, type SimilarMatch } from '../services/library-index';
+import { emptySource } from '../store/verdicts';
 import { realign } from '../services/anchor';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
@@ -54,6 +55,8 @@ export interface Host {
   chooseReportFile?(): Promise<string | null>;
   /** Native open dialog for a source document (.pdf, .docx, .html, .txt, .md). */
   chooseSourceFile?(): Promise<string | null>;
+  /** Native open dialog for other publishers' fact-checks (ClaimReview .json, .jsonld, .html). */
+  choosePublishedChecksFile?(): Promise<string | null>;
 }
 
 /** How many saved reports the Export menu remembers. */
@@ -70,6 +73,52 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
   };
   const attach = async (articleId: string, document: Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>) =>
     store.attachDocument(articleId, document, editor());
+  const index = new LibraryIndex(store);
+  const earlierCheck = async (match: SimilarMatch, here: string): Promise<EarlierCheck | null> => {
+    const r = match.record;
+    const differences = claimDifferences(r.text, here);
+    if (r.kind === 'published') {
+      return {
+        origin: 'published',
+        articleId: '',
+        articleTitle: '',
+        statementId: '',
+        index: 0,
+        text: r.text,
+        verdict: null,
+        publisher: r.publisher,
+        rating: r.rating,
+        url: r.url,
+        checkedAt: r.reviewedAt || null,
+        checkedBy: r.publisher,
+        explanation: '',
+        score: match.score,
+        differences,
+        // Copying a published check cites the fact-check itself, as context.
+        sources: [{ ...emptySource(), role: 'context', title: `${r.publisher}: “${r.rating}”`, url: r.url, publisher: r.publisher, publishedAt: r.reviewedAt }],
+      };
+    }
+    const earlier = (await store.get(r.articleId).catch(() => null))?.statements.find((s) => s.id === r.statementId);
+    if (!earlier) return null; // changed since it was indexed; the index catches up on the change
+    return {
+      origin: 'newsroom',
+      articleId: r.articleId,
+      articleTitle: r.articleTitle,
+      statementId: r.statementId,
+      index: r.index,
+      text: r.text,
+      verdict: earlier.verdict,
+      publisher: '',
+      rating: '',
+      url: '',
+      checkedAt: earlier.checkedAt,
+      checkedBy: earlier.checkedBy,
+      explanation: r.explanation,
+      score: match.score,
+      differences,
+      sources: earlier.sources.map(({ check: _, ...source }) => source),
+    };
+  };
   const recent: RecentExport[] = [];
   const remember = (entry: RecentExport) => {
     const old = recent.findIndex((r) => r.path === entry.path);
@@ -119,13 +168,27 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       return attach(articleId, { name: page.title || url, kind: 'url', url, text: page.text, pageStarts: [] });
     },
     getSourceDocument: (articleId, documentId) => store.getDocument(articleId, documentId),
-    search: async (query) => {
-      const hits: SearchHit[] = [];
-      for await (const article of store.eachArticle()) {
-        hits.push(...searchArticle(article, query));
-        if (hits.length >= MAX_HITS) break;
-      }
-      return hits.slice(0, MAX_HITS);
+    search: (query) => index.search(query),
+    earlierChecks: async (articleId, statementId, limit) => {
+      const article = await store.get(articleId);
+      const statement = article.statements.find((s) => s.id === statementId);
+      if (!statement) throw new UserError('not-found', `Statement ${statementId} is not in the article "${article.title}".`);
+      const found = await Promise.all((await index.similar(statement.text, articleId, limit)).map((m) => earlierCheck(m, statement.text)));
+      return found.filter((c): c is EarlierCheck => c !== null);
+    },
+    statementsWithEarlierChecks: async (articleId) => {
+      const article = await store.get(articleId);
+      const marked: string[] = [];
+      for (const s of article.statements) if ((await index.similar(s.text, articleId, 1)).length) marked.push(s.id);
+      return marked;
+    },
+    importPublishedChecks: async () => {
+      if (!host.choosePublishedChecksFile) throw new UserError('import-failed', 'Importing fact-checks needs a file dialog.');
+      const file = await host.choosePublishedChecksFile();
+      if (!file) return null;
+      const checks = parseClaimReviews(await readLimited(file, MAX_CLAIMREVIEW_BYTES), path.basename(file));
+      const { added, alreadyKept } = await store.addPublishedChecks(checks);
+      return { file: path.basename(file), added: added.length, alreadyKept };
     },
     openArticleFile: async () => {
       const file = await host.chooseArticleFile();
@@ -171,6 +234,17 @@ export async function writeReport(target: string, content: string | Uint8Array):
     await fs.writeFile(target, content);
   } catch (err) {
     throw new UserError('write-failed', `Could not write the report to ${target}: ${(err as Error).message}`);
+  }
+}
+
+async function readLimited(file: string, maxBytes: number): Promise<string> {
+  try {
+    const { size } = await fs.stat(file);
+    if (size > maxBytes) throw new UserError('import-failed', `${path.basename(file)} is larger than ${maxBytes / 1024 / 1024} MB.`);
+    return await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError('import-failed', `Could not read ${file}: ${(err as Error).message}`);
   }
 }
 
@@ -268,6 +342,9 @@ const ARGUMENTS = {
       to: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate())])),
     }),
   ]),
+  earlierChecks: v.strictTuple([ArticleIdSchema, StatementIdSchema, v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))]),
+  statementsWithEarlierChecks: v.strictTuple([ArticleIdSchema]),
+  importPublishedChecks: v.strictTuple([]),
   getSettings: v.strictTuple([]),
   updateSettings: v.strictTuple([v.strictObject(SettingsPatchSchema.entries)]),
 } satisfies Record<ApiMethod, v.GenericSchema>;

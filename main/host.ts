@@ -50,6 +50,12 @@ export function electronHost(getWindow: () => BrowserWindow | null): Host {
     async chooseReportFile() {
       return openOne(getWindow(), 'Import a fact-check report', [{ name: 'Factdesk JSON report', extensions: ['json'] }]);
     },
+    async choosePublishedChecksFile() {
+      return openOne(getWindow(), 'Import published fact-checks', [
+        { name: 'ClaimReview (JSON-LD or a fact-check page)', extensions: ['json', 'jsonld', 'html', 'htm'] },
+        { name: 'All files', extensions: ['*'] },
+      ]);
+    },
   };
 }
 

@@ -32,6 +32,7 @@ export function installMenu(getWindow: () => BrowserWindow | null): void {
         item('Open Article File…', 'CmdOrCtrl+O', 'open-file'),
         { type: 'separator' },
         item('Import Report (JSON)…', '', 'import-report'),
+        item('Import Published Fact-checks…', '', 'import-published-checks'),
         {
           label: 'Export Report',
           submenu: REPORT_FORMATS.map((format) =>

@@ -38,6 +38,9 @@ const api: Bridge = {
   attachSourceUrl: call('attachSourceUrl'),
   getSourceDocument: call('getSourceDocument'),
   search: call('search'),
+  earlierChecks: call('earlierChecks'),
+  statementsWithEarlierChecks: call('statementsWithEarlierChecks'),
+  importPublishedChecks: call('importPublishedChecks'),
   getSettings: call('getSettings'),
   updateSettings: call('updateSettings'),
   onMenuCommand(listener) {

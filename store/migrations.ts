@@ -6,7 +6,7 @@
 import { SCHEMA_VERSION } from './schema';
 import { UserError } from './errors';
 
-export type FileKind = 'article' | 'library' | 'settings' | 'document';
+export type FileKind = 'article' | 'library' | 'settings' | 'document' | 'published';
 export type Step = (file: Record<string, unknown>) => Record<string, unknown>;
 export type StepTable = Partial<Record<FileKind, Record<number, Step>>>;
 
@@ -85,6 +85,8 @@ const steps: StepTable = {
   library: { 1: toVersion2.library, 2: toVersion3.library },
   settings: { 1: toVersion2.settings, 2: toVersion3.settings },
   document: { 2: toVersion3.document },
+  // New in version 3: no older published-checks file exists.
+  published: {},
 };
 
 export function migrate(raw: unknown, kind: FileKind, file: string): unknown {

@@ -284,5 +284,34 @@ export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
 export const SettingsFileSchema = v.object({ version: v.literal(SCHEMA_VERSION), settings: SettingsSchema });
 export type SettingsFile = v.InferOutput<typeof SettingsFileSchema>;
 
+/**
+ * A fact-check another publisher published (ClaimReview), imported so that earlier checks of
+ * the same claim include theirs. Kept in its own file, apart from the newsroom's own checks,
+ * and never shown as one of them.
+ */
+export const PublishedCheckSchema = v.object({
+  id,
+  /** The claim as the publisher worded it (claimReviewed). */
+  claim: longText,
+  /** Who made the claim (itemReviewed.author.name), or ''. */
+  claimant: shortText,
+  publisher: shortText,
+  /** The publisher's rating in its own words (reviewRating.alternateName). */
+  rating: shortText,
+  /** The fact-check's page. */
+  url: webUrl,
+  reviewedAt: calendarDate,
+  importedAt: isoDateTime,
+  /** The file it was imported from, by name. */
+  importedFrom: shortText,
+});
+export type PublishedCheck = v.InferOutput<typeof PublishedCheckSchema>;
+
+export const PublishedChecksFileSchema = v.object({
+  version: v.literal(SCHEMA_VERSION),
+  checks: v.array(PublishedCheckSchema),
+});
+export type PublishedChecksFile = v.InferOutput<typeof PublishedChecksFileSchema>;
+
 export const ArticleIdSchema = id;
 export const StatementIdSchema = id;

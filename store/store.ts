@@ -25,6 +25,7 @@ import {
   ArticleSchema,
   DocumentFileSchema,
   LibraryFileSchema,
+  PublishedChecksFileSchema,
   SCHEMA_VERSION,
   SettingsFileSchema,
   type Article,
@@ -37,6 +38,8 @@ import {
   type DocumentRef,
   type HistoryEntry,
   type LibraryFile,
+  type PublishedCheck,
+  type PublishedChecksFile,
   type Settings,
   type SettingsFile,
   type SettingsPatch,
@@ -92,6 +95,18 @@ const HISTORY_MERGE_MS = 2 * 60 * 1000;
 
 export const DEFAULT_SETTINGS: Settings = { editorName: '', newsroomName: '', newsroomUrl: '' };
 
+/**
+ * A change the store has put on disk, told to whoever keeps something derived from the
+ * articles (the search index). Told only after the write succeeded, never for a refused change.
+ */
+export type StoreChange =
+  | { kind: 'article'; articleId: string; article: Article }
+  | { kind: 'removed'; articleId: string }
+  | { kind: 'restored'; articleId: string }
+  | { kind: 'published' };
+
+export type NewPublishedCheck = Omit<PublishedCheck, 'id' | 'importedAt'>;
+
 export interface NewArticle {
   text: string;
   title: string;
@@ -110,6 +125,9 @@ export class Store {
   private readonly loading = new Map<string, Promise<Low<ArticleFile>>>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private settingsFile: Low<SettingsFile> | null = null;
+  private publishedFile: Low<PublishedChecksFile> | null = null;
+  private readonly listeners = new Set<(change: StoreChange) => void>();
+  private readonly closeHooks: (() => Promise<void>)[] = [];
   private indexTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -141,6 +159,7 @@ export class Store {
       const store = new Store(dir, library, lock, resolved);
       await store.loadLibrary(lock?.tookOverStale ?? false);
       await store.loadSettings();
+      await store.loadPublishedChecks();
       return store;
     } catch (err) {
       await lock?.release();
@@ -162,9 +181,14 @@ export class Store {
     return (await this.articleFile(id)).data.article;
   }
 
-  /** Every article in the library, one at a time (for search), without filling the cache. */
-  async *eachArticle(): AsyncGenerator<Article> {
+  get readOnly(): boolean {
+    return this.options.readOnly;
+  }
+
+  /** Every article in the library (or those `only` picks), one at a time, without filling the cache. */
+  async *eachArticle(only?: (summary: ArticleSummary) => boolean): AsyncGenerator<Article> {
     for (const summary of this.list()) {
+      if (only && !only(summary)) continue;
       const cached = this.articles.get(summary.id);
       const data = cached ? cached.data : await this.readChecked(this.articlePath(summary.id), 'article', ArticleFileSchema);
       if (data) yield data.article;
@@ -194,6 +218,7 @@ export class Store {
     await low.write();
     this.articles.set(article.id, low);
     await this.changeLibrary((lib) => ({ ...lib, articles: [summarise(article), ...lib.articles] }));
+    this.tell({ kind: 'article', articleId: article.id, article });
     return article;
   }
 
@@ -429,6 +454,7 @@ export class Store {
         articles: lib.articles.filter((a) => a.id !== id),
         trash: [{ ...summary, deletedAt: this.now() }, ...lib.trash],
       }));
+      this.tell({ kind: 'removed', articleId: id });
     });
   }
 
@@ -446,8 +472,57 @@ export class Store {
         articles: [summary, ...lib.articles],
         trash: lib.trash.filter((a) => a.id !== id),
       }));
+      this.tell({ kind: 'restored', articleId: id });
       return summary;
     });
+  }
+
+  // ---- Published fact-checks (other publishers' ClaimReview) ----
+
+  publishedChecks(): PublishedCheck[] {
+    return this.publishedFile?.data.checks.slice() ?? [];
+  }
+
+  /** Adds other publishers' checks; one already kept (same page and claim) is not added twice. */
+  async addPublishedChecks(checks: NewPublishedCheck[]): Promise<{ added: PublishedCheck[]; alreadyKept: number }> {
+    this.assertWritable();
+    const low = this.publishedFile!;
+    return this.exclusive('published-checks.json', async () => {
+      const key = (c: NewPublishedCheck) => `${c.url}\n${c.claim}`;
+      const kept = new Set(low.data.checks.map(key));
+      const at = this.now();
+      const added: PublishedCheck[] = [];
+      for (const check of checks) {
+        if (kept.has(key(check))) continue;
+        kept.add(key(check));
+        added.push({ ...check, id: newId(), importedAt: at });
+      }
+      const next: PublishedChecksFile = { version: SCHEMA_VERSION, checks: [...low.data.checks, ...added] };
+      const result = v.safeParse(PublishedChecksFileSchema, next);
+      if (!result.success) {
+        const issue = result.issues[0];
+        throw new UserError('invalid-input', `The fact-checks were not saved: ${issue ? v.getDotPath(issue) : ''} ${issue?.message}.`);
+      }
+      if (added.length) {
+        await low.adapter.write(next);
+        low.data = next;
+        this.tell({ kind: 'published' });
+      }
+      return { added, alreadyKept: checks.length - added.length };
+    });
+  }
+
+  // ---- Who follows the changes ----
+
+  /** Calls `listener` after each change is on disk; returns a function that stops it. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs `hook` when the store closes, after pending changes and before the lock is released. */
+  beforeClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
   }
 
   /** Writes what is pending and lets another process have the store. */
@@ -455,6 +530,8 @@ export class Store {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled(this.queues.values());
+    // A cache that cannot be written is rebuilt next time: it never keeps the store from closing.
+    await Promise.allSettled(this.closeHooks.map((hook) => hook()));
     try {
       await this.flushIndex();
     } catch (err) {
@@ -511,6 +588,7 @@ export class Store {
       // readers (get) until the new one is on disk, and stay as it was if the write fails.
       await low.adapter.write(next);
       low.data = next;
+      this.tell({ kind: 'article', articleId: id, article });
       return article;
     });
   }
@@ -561,6 +639,22 @@ export class Store {
       new DurableJSONFile(file, this.options),
       data ?? { version: SCHEMA_VERSION, settings: { ...DEFAULT_SETTINGS } },
     );
+  }
+
+  private async loadPublishedChecks(): Promise<void> {
+    const file = path.join(this.dir, 'published-checks.json');
+    const data = await this.readChecked(file, 'published', PublishedChecksFileSchema);
+    this.publishedFile = new Low<PublishedChecksFile>(new DurableJSONFile(file, this.options), data ?? { version: SCHEMA_VERSION, checks: [] });
+  }
+
+  private tell(change: StoreChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure is its own (the index rebuilds itself); the change is saved.
+      }
+    }
   }
 
   private changeLibrary(change: (lib: LibraryFile) => LibraryFile): Promise<void> {

@@ -153,6 +153,8 @@ const SHAPED: Record<string, fc.Arbitrary<unknown[]>> = {
   attachSourceFile: fc.tuple(articleId),
   attachSourceUrl: fc.tuple(articleId, webUrl),
   getSourceDocument: fc.tuple(articleId, id),
+  earlierChecks: fc.tuple(articleId, statementId, fc.oneof(fc.integer({ min: -5, max: 60 }), scalar)),
+  statementsWithEarlierChecks: fc.tuple(articleId),
   search: fc.tuple(
     fc.record(
       {

@@ -1,0 +1,135 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { segment } from '../segment';
+import { Store } from '../../store/store';
+import { INDEX_FILE, LibraryIndex } from './library-index';
+import { parseClaimReviews } from './claimreview';
+
+let dir: string;
+let store: Store;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-index-'));
+  store = await Store.open(dir);
+});
+afterEach(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const article = (text: string, title = 'Story') =>
+  store.create({ text, title, outlet: '', author: '', url: '', publishedAt: '' }, segment(text));
+
+async function reopen(): Promise<LibraryIndex> {
+  await store.close();
+  store = await Store.open(dir);
+  return new LibraryIndex(store);
+}
+
+describe('earlier checks', () => {
+  it('finds a checked claim restated in another article, and nothing for an unrelated claim', async () => {
+    const index = new LibraryIndex(store);
+    const first = await article('The streaming series ran nine episodes, the network said. The mayor opened a new bridge.');
+    await store.mark(first.id, first.statements[0]!.id, { verdict: 'false' }, 'Ana');
+    const second = await article('The network confirmed the streaming series ran for 10 episodes. Rainfall in July was above average.');
+
+    const found = await index.similar(second.statements[0]!.text, second.id, 5);
+    expect(found.map((m) => m.record.text)).toEqual([first.statements[0]!.text]);
+    expect(found[0]!.score).toBeGreaterThan(0.5);
+    expect(await index.similar(second.statements[1]!.text, second.id, 5)).toEqual([]);
+    // An unchecked statement is no earlier check, and a statement is no earlier check of its own article.
+    expect(await index.similar(first.statements[1]!.text, second.id, 5)).toEqual([]);
+    expect(await index.similar(first.statements[0]!.text, first.id, 5)).toEqual([]);
+  });
+
+  it('follows changes as they are saved: a new verdict, a deleted article', async () => {
+    const index = new LibraryIndex(store);
+    await index.open();
+    const first = await article('Unemployment in the region fell to 4.1 percent in March.');
+    const claim = 'Regional unemployment fell to 4.1 percent in March, the minister said.';
+    expect(await index.similar(claim, 'other', 5)).toEqual([]);
+    await store.mark(first.id, first.statements[0]!.id, { verdict: 'verified' }, 'Ana');
+    expect(await index.similar(claim, 'other', 5)).toHaveLength(1);
+    await store.delete(first.id);
+    expect(await index.similar(claim, 'other', 5)).toEqual([]);
+    await store.restore(first.id);
+    await expect.poll(async () => (await index.similar(claim, 'other', 5)).length).toBe(1);
+  });
+
+  it('plain BM25 always offers its least bad match; the threshold does not', async () => {
+    const index = new LibraryIndex(store);
+    const a = await article('The council approved a budget of 3 million dollars for road repairs.');
+    await store.mark(a.id, a.statements[0]!.id, { verdict: 'verified' }, 'Ana');
+    const unrelated = 'The council will repair the town hall roof next spring.';
+    expect(await index.bm25(unrelated, 'other', 3)).toHaveLength(1);
+    expect(await index.similar(unrelated, 'other', 3)).toEqual([]);
+  });
+
+  it('matches other publishers’ checks too, kept apart as published', async () => {
+    const index = new LibraryIndex(store);
+    const html = await readFile(path.join(import.meta.dirname, 'fixtures/politifact-style.html'), 'utf8');
+    await store.addPublishedChecks(parseClaimReviews(html, 'page.html'));
+    const found = await index.similar('The bus fleet of the city doubled to 420 buses in two years.', 'any', 5);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.record).toMatchObject({ kind: 'published', publisher: 'Example Truth-O-Meter', rating: 'Mostly False' });
+  });
+});
+
+describe('stored with the library', () => {
+  it('is read from its file on the next opening, without reading the articles again', async () => {
+    const a = await article('Prices rose 3 percent in May.');
+    await store.mark(a.id, a.statements[0]!.id, { verdict: 'verified' }, 'Ana');
+    expect((await new LibraryIndex(store).open()).from).toBe('rebuilt');
+    const index = await reopen();
+    expect(await index.open()).toMatchObject({ from: 'file', reread: 0 });
+    expect(await index.similar('In May prices rose by 3 percent.', 'other', 5)).toHaveLength(1);
+  });
+
+  it('reads again only the articles changed after the file was written', async () => {
+    const a = await article('Prices rose 3 percent in May.');
+    const b = await article('Wages rose 2 percent in June.');
+    await new LibraryIndex(store).open();
+    await store.close();
+    // Another session changes an article without the index following (it ended before saving it).
+    store = await Store.open(dir);
+    await store.mark(b.id, b.statements[0]!.id, { verdict: 'false' }, 'Ana');
+    const index = await reopen();
+    expect(await index.open()).toMatchObject({ from: 'file', reread: 1 });
+    expect(await index.similar('Wages rose 2 percent in June.', a.id, 5)).toHaveLength(1);
+  });
+
+  it('is rebuilt when its file is damaged or missing, and says why', async () => {
+    const a = await article('Prices rose 3 percent in May.');
+    await store.mark(a.id, a.statements[0]!.id, { verdict: 'verified' }, 'Ana');
+    await new LibraryIndex(store).open();
+    await store.close();
+    const file = path.join(dir, INDEX_FILE);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.slice(0, text.length / 2));
+    store = await Store.open(dir);
+    let index = new LibraryIndex(store);
+    expect(await index.open()).toMatchObject({ from: 'rebuilt', reason: expect.stringMatching(/^damaged/) });
+    expect(await index.similar('In May prices rose by 3 percent.', 'other', 5)).toHaveLength(1);
+    await index.save(); // the rebuilt index is written behind: let it land before removing it
+    await rm(file);
+    index = await reopen();
+    expect(await index.open()).toMatchObject({ from: 'rebuilt', reason: 'missing' });
+    expect(await index.similar('In May prices rose by 3 percent.', 'other', 5)).toHaveLength(1);
+  });
+});
+
+describe('library search', () => {
+  it('finds words by their start in statements, quotes, sources and notes, with filters', async () => {
+    const index = new LibraryIndex(store);
+    const a = await article('The bank held rates at 4.5 percent. Lending slowed.');
+    await store.mark(a.id, a.statements[1]!.id, { verdict: 'verified', note: 'See the lending survey', sources: [] }, 'Ana');
+    const hits = await index.search({ text: 'lend' });
+    expect(hits.map((h) => [h.index, h.field]).sort()).toEqual([[2, 'statement']]);
+    expect((await index.search({ text: 'survey' }))[0]).toMatchObject({ index: 2, field: 'note', snippet: 'See the lending survey' });
+    expect(await index.search({ text: 'rates', verdict: 'verified' })).toEqual([]);
+    expect(await index.search({ text: '', editor: 'ana' })).toHaveLength(1);
+    expect(await index.search({ text: 'rates lending' })).toEqual([]); // every word must be there
+  });
+});
