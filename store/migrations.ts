@@ -60,7 +60,7 @@ const toVersion2: Record<'article' | 'library' | 'settings', Step> = {
  * of their published fact-check (none yet). Orphaned statements are upgraded the same way.
  */
 const statementToVersion3 = (s: Json): Json => ({ ...s, explanation: '', claimant: '', corrections: [] });
-const toVersion3: Record<FileKind, Step> = {
+const toVersion3: Record<Exclude<FileKind, 'published'>, Step> = {
   article: (file) => {
     const article = (file.article ?? {}) as Json;
     return {

@@ -410,8 +410,6 @@ export class LibraryIndex {
 }
 
 function statementRecord(article: Article, s: Statement, i: number): StatementRecord {
-  // `explanation` is the public explanation of a verdict, where the store has one.
-  const explanation = (s as Statement & { explanation?: string }).explanation ?? '';
   return {
     id: `${article.id}/${s.id}`,
     kind: 'statement',
@@ -432,7 +430,7 @@ function statementRecord(article: Article, s: Statement, i: number): StatementRe
       .filter(Boolean)
       .join('\n'),
     note: s.note,
-    explanation,
+    explanation: s.explanation,
   };
 }
 
