@@ -116,7 +116,9 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       explanation: r.explanation,
       score: match.score,
       differences,
-      sources: earlier.sources.map(({ check: _, ...source }) => source),
+      // The copy is checked again against this statement's own documents: another article's
+      // document is not attached here, so the link to it is dropped and its file name kept.
+      sources: earlier.sources.map(({ check: _, ...source }) => ({ ...source, documentId: '' })),
     };
   };
   const recent: RecentExport[] = [];

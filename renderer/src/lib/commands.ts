@@ -5,6 +5,7 @@
 import type { MenuCommand, ReportFormat } from '../../../api/contract';
 import { api, errorMessage } from './api';
 import { check } from './check.svelte';
+import { earlier } from './earlier.svelte';
 import { library } from './library.svelte';
 import { settings } from './settings.svelte';
 import { ui } from './ui.svelte';
@@ -67,6 +68,19 @@ export async function importReport(): Promise<void> {
   }
 }
 
+/** Other publishers' fact-checks (ClaimReview), kept apart, matched as earlier checks. */
+export async function importPublishedChecks(): Promise<void> {
+  try {
+    const imported = await api.importPublishedChecks();
+    if (!imported) return;
+    const again = imported.alreadyKept ? `; ${imported.alreadyKept} were already imported` : '';
+    ui.tell(`Imported ${imported.added} published fact-check${imported.added === 1 ? '' : 's'} from ${imported.file}${again}.`);
+    if (check.article) await earlier.loadMarks(check.article.id);
+  } catch (err) {
+    ui.tell(errorMessage(err), 'error');
+  }
+}
+
 export async function showLibrary(): Promise<void> {
   try {
     await check.close();
@@ -95,6 +109,8 @@ export function runMenuCommand(command: MenuCommand): void {
       return void openArticleFile();
     case 'import-report':
       return void importReport();
+    case 'import-published-checks':
+      return void importPublishedChecks();
     case 'show-library':
       return void showLibrary();
     case 'open-settings':
