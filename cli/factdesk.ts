@@ -13,7 +13,7 @@ import { createHandlers, dispatch, type Host } from '../main/handlers';
 import { UserError } from '../store/errors';
 import { defaultStoreDir } from '../store/location';
 import { emptySource, type Article, type DocumentRef, type StatementPatch } from '../store/schema';
-import { SOURCE_ROLES } from '../store/verdicts';
+import { SOURCE_ROLES, type Verdict } from '../store/verdicts';
 import { verifyQuoteInFile } from '../services/evidence';
 import { Store } from '../store/store';
 import { segment } from '../services/segment';
@@ -34,7 +34,20 @@ Commands:
                 [--source-file FILE] [--role supports|contradicts|context]
                                        record a verdict for statement INDEX (1 = first);
                                        --source-file attaches FILE and checks the quote in it
-  attach ID FILE                       attach a source document (.pdf .docx .html .txt .md)
+  attach ID FILE|URL                   attach a source document (.pdf .docx .html .txt .md),
+                                       or a web page by its http(s) address
+  edit ID [--title T] [--outlet O] [--author A] [--published YYYY-MM-DD] [--url U]
+                                       change the article's details
+  edit-text ID FILE                    replace the article's text with FILE's; verdicts follow
+                                       their sentences, those edited out are kept as orphaned
+  split ID INDEX --at N                split statement INDEX N characters from its start
+  merge ID INDEX                       merge statement INDEX with the next one
+  delete ID                            move an article to the trash (kept 30 days)
+  trash                                the articles in the trash
+  restore ID                           bring an article back from the trash
+  search [TEXT] [--verdict V] [--review signed-off|awaiting] [--by NAME]
+         [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                                       statements, quotes, sources and notes across the library
   sign-off ID INDEX                    sign off the verdict of statement INDEX as the editor
                                        in settings (never the editor who gave it)
   settings [--editor NAME] [--newsroom NAME] [--newsroom-url URL]
@@ -88,6 +101,15 @@ const OPTIONS = {
   newsroom: { type: 'string' },
   'newsroom-url': { type: 'string' },
   limit: { type: 'string' },
+  outlet: { type: 'string' },
+  author: { type: 'string' },
+  published: { type: 'string' },
+  url: { type: 'string' },
+  at: { type: 'string' },
+  review: { type: 'string' },
+  by: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -148,6 +170,13 @@ function describeParseError(err: Error & { code?: string }): string {
 const noNul = v.regex(/^[^\u0000]*$/, 'contains a NUL character');
 const pathArg = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(4096, 'is longer than 4096 characters'), noNul);
 const text = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`)));
+const optionalDate = v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))]));
+const optionalLink = v.optional(
+  v.union([
+    v.literal(''),
+    v.pipe(v.string(), v.maxLength(2048, 'is longer than 2048 characters'), v.regex(/^https?:\/\/[^\s/]+\S*$/i, 'must be an http:// or https:// link')),
+  ]),
+);
 // strictObject: an option added to OPTIONS must be given its rule here too.
 const ArgumentsSchema = v.object({
   values: v.strictObject({
@@ -192,6 +221,15 @@ const ArgumentsSchema = v.object({
     limit: v.optional(
       v.pipe(v.string(), v.regex(/^[0-9]{1,2}$/, 'must be a number from 1 to 50'), v.check((n) => Number(n) >= 1 && Number(n) <= 50, 'must be a number from 1 to 50')),
     ),
+    outlet: text(500),
+    author: text(500),
+    published: optionalDate,
+    url: optionalLink,
+    at: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,6}$/, 'must be a number of characters from the start of the statement'))),
+    review: v.optional(v.picklist(['signed-off', 'awaiting'], 'must be signed-off or awaiting')),
+    by: text(200),
+    from: optionalDate,
+    to: optionalDate,
     help: v.optional(v.boolean()),
   }),
   // The longest command is `mark ID INDEX`.
@@ -270,8 +308,60 @@ async function run(argv: string[]): Promise<unknown> {
       );
     }
     case 'attach': {
-      const [id, file] = need(args, 2, 'attach ID FILE');
+      const [id, file] = need(args, 2, 'attach ID FILE|URL');
+      // A web page as a source: fetched and stored as the app's "Add a web page" does.
+      if (/^https?:\/\//i.test(file)) return withStore(dir, false, (api) => call(api, 'attachSourceUrl', id, file));
       return withStore(dir, false, (api) => call(api, 'attachSourceFile', id), { sourceFile: path.resolve(file) });
+    }
+    case 'edit': {
+      const [id] = need(args, 1, 'edit ID [--title T] [--outlet O] [--author A] [--published YYYY-MM-DD] [--url U]');
+      const patch = definedOnly({ title: values.title, outlet: values.outlet, author: values.author, publishedAt: values.published, url: values.url });
+      if (!Object.keys(patch).length) throw new UsageError('edit needs --title, --outlet, --author, --published or --url.');
+      return withStore(dir, false, async (api) => summary(await call(api, 'updateArticle', id, patch)));
+    }
+    case 'edit-text': {
+      const [id, file] = need(args, 2, 'edit-text ID FILE');
+      const { text } = await importArticleFile(file);
+      return withStore(dir, false, async (api) => {
+        const article = await call(api, 'editArticleText', id, text);
+        return { ...summary(article), orphaned: article.orphaned.length };
+      });
+    }
+    case 'split': {
+      const [id, index] = need(args, 2, 'split ID INDEX --at N');
+      if (!values.at) throw new UsageError('Usage: factdesk split ID INDEX --at N (N: characters from the start of the statement)');
+      return withStore(dir, false, async (api) => {
+        const statement = statementAt(await call(api, 'getArticle', id), index);
+        return showArticle(await call(api, 'splitStatement', id, statement.id, Number(values.at))).statements.slice(Number(index) - 1, Number(index) + 1);
+      });
+    }
+    case 'merge': {
+      const [id, index] = need(args, 2, 'merge ID INDEX');
+      return withStore(dir, false, async (api) => {
+        const statement = statementAt(await call(api, 'getArticle', id), index);
+        return showArticle(await call(api, 'mergeWithNext', id, statement.id)).statements[Number(index) - 1];
+      });
+    }
+    case 'delete': {
+      const [id] = need(args, 1, 'delete ID');
+      return withStore(dir, false, async (api) => {
+        await call(api, 'deleteArticle', id);
+        return { deleted: id };
+      });
+    }
+    case 'trash':
+      return withStore(dir, true, (api) => call(api, 'listTrash'));
+    case 'restore': {
+      const [id] = need(args, 1, 'restore ID');
+      return withStore(dir, false, (api) => call(api, 'restoreArticle', id));
+    }
+    case 'search': {
+      if (args.length > 1) throw new UsageError('Usage: factdesk search [TEXT] [--verdict V] [--review signed-off|awaiting] [--by NAME] [--from D] [--to D]');
+      const query = {
+        text: args[0] ?? '',
+        ...definedOnly({ verdict: values.verdict as Verdict | undefined, review: values.review as 'signed-off' | 'awaiting' | undefined, editor: values.by, from: values.from, to: values.to }),
+      };
+      return withStore(dir, true, (api) => call(api, 'search', query));
     }
     case 'sign-off': {
       const [id, index] = need(args, 2, 'sign-off ID INDEX');
@@ -474,6 +564,11 @@ function markPatch(
   }
   if (!Object.keys(patch).length) throw new UsageError('mark needs --verdict, --note or a source option.');
   return patch;
+}
+
+/** An article as `import` prints it. */
+function summary(article: Article) {
+  return { id: article.id, title: article.title, statements: article.statements.length };
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

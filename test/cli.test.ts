@@ -279,6 +279,83 @@ describe('factdesk covers what the app does', () => {
   });
 });
 
+describe('factdesk covers the library, editing and search', () => {
+  let store: string;
+  let id: string;
+  beforeAll(async () => {
+    store = path.join(dir, 'library');
+    id = (await factdesk('--store', store, 'import', SAMPLE)).json.id;
+  });
+
+  it('changes the article details, and refuses a bad date', async () => {
+    const edited = await factdesk('--store', store, 'edit', id, '--outlet', 'The Hollywood Reporter', '--published', '2026-01-02');
+    expect(edited.code, edited.stderr).toBe(0);
+    const shown = (await factdesk('--store', store, 'show', id)).json;
+    expect(shown).toMatchObject({ outlet: 'The Hollywood Reporter', publishedAt: '2026-01-02' });
+    const bad = await factdesk('--store', store, 'edit', id, '--published', '02/01/2026');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('factdesk: --published must be a date as YYYY-MM-DD.\n');
+    expect((await factdesk('--store', store, 'edit', id)).code).toBe(2);
+  });
+
+  it('splits a statement and merges it back', async () => {
+    const first = (await factdesk('--store', store, 'show', id)).json.statements[0].text as string;
+    const split = await factdesk('--store', store, 'split', id, '1', '--at', '10');
+    expect(split.code, split.stderr).toBe(0);
+    expect(split.json.map((s: { text: string }) => s.text)).toEqual([first.slice(0, 9), first.slice(10)]);
+    expect((await factdesk('--store', store, 'show', id)).json.statements).toHaveLength(20);
+    const merged = await factdesk('--store', store, 'merge', id, '1');
+    expect(merged.json.text).toBe(first);
+    expect((await factdesk('--store', store, 'show', id)).json.statements).toHaveLength(19);
+  });
+
+  it('replaces the text, keeping the verdicts of sentences edited out as orphaned', async () => {
+    await factdesk('--store', store, 'mark', id, '19', '--verdict', 'verified');
+    const text = (await readFile(SAMPLE, 'utf8')).replace(/\r\n?/g, '\n').trim();
+    const lastSentence = (await factdesk('--store', store, 'show', id)).json.statements[18].text as string;
+    const file = path.join(dir, 'shorter.txt');
+    await writeFile(file, text.replace(lastSentence, '').trim());
+    const edited = await factdesk('--store', store, 'edit-text', id, file);
+    expect(edited.code, edited.stderr).toBe(0);
+    expect(edited.json).toMatchObject({ id, statements: 18, orphaned: 1 });
+  });
+
+  it('searches the library with the app\'s filters', async () => {
+    await factdesk('--store', store, 'mark', id, '5', '--verdict', 'false');
+    const hits = await factdesk('--store', store, 'search', 'Netflix', '--verdict', 'false');
+    expect(hits.code, hits.stderr).toBe(0);
+    expect(hits.json).toEqual([expect.objectContaining({ articleId: id, index: 5, verdict: 'false' })]);
+    expect((await factdesk('--store', store, 'search', 'Netflix')).json.length).toBeGreaterThan(1);
+    expect((await factdesk('--store', store, 'search', '--review', 'maybe')).code).toBe(2);
+  });
+
+  it('moves an article to the trash and back', async () => {
+    const deleted = await factdesk('--store', store, 'delete', id);
+    expect(deleted.json).toEqual({ deleted: id });
+    expect((await factdesk('--store', store, 'list')).json).toEqual([]);
+    expect((await factdesk('--store', store, 'trash')).json).toEqual([expect.objectContaining({ id })]);
+    const restored = await factdesk('--store', store, 'restore', id);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect((await factdesk('--store', store, 'list')).json).toEqual([expect.objectContaining({ id })]);
+  });
+
+  it('attaches a web page as a source by its address', async () => {
+    const server = http.createServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(ARTICLE_HTML);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
+      const attached = await factdesk('--store', store, 'attach', id, url);
+      expect(attached.code, attached.stderr).toBe(0);
+      expect(attached.json).toMatchObject({ kind: 'url', url });
+    } finally {
+      server.close();
+    }
+  });
+});
+
 const ARTICLE_HTML = `<!doctype html><html><head><title>Council backs plan | Bugle</title></head><body>
 <nav><a href="/">Home</a> <a href="/news">News</a></nav>
 <article><h1>Council backs housing plan</h1>
