@@ -19,6 +19,7 @@ import { Store } from '../store/store';
 import { segment } from '../services/segment';
 import { importArticleFile } from '../services/import';
 import { ChromiumPrinter, printPdfWithChromium } from '../services/report/pdf';
+import { removeStalePrintFolders } from '../services/report/files';
 
 const USAGE = `Usage: factdesk [--store DIR] <command>
 
@@ -408,6 +409,8 @@ async function run(argv: string[]): Promise<unknown> {
       return withStore(dir, false, (api) => call(api, 'importPublishedChecks'), { publishedChecksFile: path.resolve(file) });
     }
     case 'export': {
+      // A PDF export killed midway leaves the report's HTML in a temp folder: remove what the dead left.
+      await removeStalePrintFolders();
       const format = values.format as ReportFormat;
       if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}.`);
       if (values.all) {

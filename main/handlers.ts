@@ -41,6 +41,7 @@ import { segment } from '../services/segment';
 import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES, normaliseText } from '../services/import';
 import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
 import { logRequestFailure } from './log';
+import { writeReportFile } from '../services/report/files';
 
 /** What the desktop provides around the handlers: dialogs and the browser. Tests bring their own. */
 export interface Host {
@@ -208,7 +209,8 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       const early = format === 'pdf' ? null : await produceReport(article, format, { publisher });
       const target = await host.chooseReportPath(reportFileName(article, format), format);
       if (!target) return null;
-      await writeReport(target, early ?? (await produceReport(article, format, { publisher, printPdf })));
+      // Complete or not at all: a temporary file beside the target, renamed over it.
+      await writeReportFile(target, early ?? (await produceReport(article, format, { publisher, printPdf })));
       remember({ path: target, format, articleId, title: article.title, at: new Date().toISOString() });
       return { path: target };
     },
@@ -229,14 +231,6 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     getSettings: async () => store.settings(),
     updateSettings: (patch) => store.updateSettings(patch),
   };
-}
-
-export async function writeReport(target: string, content: string | Uint8Array): Promise<void> {
-  try {
-    await fs.writeFile(target, content);
-  } catch (err) {
-    throw new UserError('write-failed', `Could not write the report to ${target}: ${(err as Error).message}`);
-  }
 }
 
 async function readLimited(file: string, maxBytes: number): Promise<string> {

@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { defaultStoreDir, userDataDir } from '../store/location';
 import { Store } from '../store/store';
+import { removeStalePrintFolders } from '../services/report/files';
 import { saveBeforeClose } from './closing';
 import { createHandlers } from './handlers';
 import { electronHost } from './host';
@@ -37,6 +38,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   startFileLog(app.getPath('logs'));
+  // A PDF export killed midway leaves the report's HTML in a temp folder: remove what the dead left.
+  void removeStalePrintFolders();
   logEvent('info', 'started', { version: app.getVersion(), electron: process.versions.electron ?? 'none', platform: process.platform });
   try {
     store = await Store.open(defaultStoreDir(), { by: 'the Factdesk app' });

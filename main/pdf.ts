@@ -14,6 +14,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makePrintFolder } from '../services/report/files';
 import { PRINT_OPTIONS } from '../services/report/pdf';
 import { UserError } from '../store/errors';
 
@@ -53,7 +54,7 @@ export function printPdf(html: string): Promise<Uint8Array> {
 }
 
 async function printOnce(html: string): Promise<Uint8Array> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'factdesk-print-'));
+  const dir = await makePrintFolder('print');
   const file = path.join(dir, 'report.html');
   let win: BrowserWindow | null = null;
   let timer: NodeJS.Timeout | undefined;

@@ -20,6 +20,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../../store/errors';
+import { makePrintFolder } from './files';
 
 export const CHROMIUM_MISSING =
   'PDF export needs Chromium: install it (apt-get install chromium) or set CHROMIUM_PATH';
@@ -142,7 +143,7 @@ export class ChromiumPrinter {
   static async launch(options: ChromiumPdfOptions = {}): Promise<ChromiumPrinter> {
     const executable = options.executablePath ?? (await findChromium());
     if (!executable || !(await isExecutable(executable))) throw new UserError('write-failed', `${CHROMIUM_MISSING}.`);
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'factdesk-pdf-'));
+    const dir = await makePrintFolder('pdf');
     const child = spawn(executable, chromiumArgs(path.join(dir, 'profile')), {
       stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
       // Its own process group, so close() and a timeout stop the browser and every helper.
