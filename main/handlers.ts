@@ -65,7 +65,7 @@ export const RECENT_EXPORTS = 8;
 
 export function createHandlers(store: Store, host: Host): FactdeskApi {
   // Changes are recorded under the editor's name from settings, never a name the renderer sends.
-  const editor = () => store.settings().editorName || 'Unnamed editor';
+  const editor = () => store.settings().editorName.trim() || 'Unnamed editor';
   const checkers = new Map<string, SourceChecker>();
   const checker = (articleId: string) => {
     let found = checkers.get(articleId);
@@ -217,7 +217,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     importReport: async () => {
       const file = host.chooseReportFile ? await host.chooseReportFile() : await host.chooseArticleFile();
       if (!file) return null;
-      return importReport(store, parseReportJson(await readReportFile(file), path.basename(file)));
+      return importReport(store, parseReportJson(await readReportFile(file), path.basename(file)), editor());
     },
     recentExports: async () => recent.slice(),
     showInFolder: async (file) => {

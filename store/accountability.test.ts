@@ -73,6 +73,16 @@ describe('sign-off', () => {
     expect((await store.get(a.id)).statements[0]!.review).toBeNull();
     expect(store.list()[0]).toMatchObject({ reviewedCount: 0, readyToPublish: false });
   });
+
+  it('compares editor names trimmed and case-folded: "Alice " cannot sign off what Alice gave', async () => {
+    const a = await article(1);
+    const s1 = a.statements[0]!.id;
+    await store.mark(a.id, s1, { verdict: 'verified' }, 'Alice');
+    for (const same of ['Alice ', ' alice', 'ALICE', 'Alice\t', '\uff21lice']) {
+      await expect(store.signOff(a.id, s1, same)).rejects.toThrow('a second editor must sign it off.');
+    }
+    expect((await store.signOff(a.id, s1, ' Alicia ')).review).toEqual({ by: 'Alicia', at: now().toISOString() });
+  });
 });
 
 describe('source documents', () => {

@@ -49,7 +49,7 @@ import {
   type StoreNotice,
   type TrashEntry,
 } from './schema';
-import { needsSignOff, VERDICT_LABEL } from './verdicts';
+import { needsSignOff, sameEditor, VERDICT_LABEL } from './verdicts';
 
 export const TRASH_DAYS = 30;
 const INDEX_FLUSH_DELAY_MS = 500;
@@ -374,11 +374,11 @@ export class Store {
       if (!by.trim()) throw new UserError('invalid-input', 'Set your name in Settings before signing off.');
       if (current.verdict === 'unchecked') throw new UserError('invalid-input', 'Give the statement a verdict before signing it off.');
       if (!needsSignOff(current.verdict)) throw new UserError('invalid-input', 'Opinion needs no sign-off.');
-      if (current.checkedBy === by) {
+      if (sameEditor(current.checkedBy, by)) {
         throw new UserError('invalid-input', `${by} gave this verdict; a second editor must sign it off.`);
       }
       if (current.review) throw new UserError('invalid-input', `${current.review.by} has already signed off this verdict.`);
-      const next: Statement = { ...current, review: { by, at: now }, updatedAt: now };
+      const next: Statement = { ...current, review: { by: by.trim(), at: now }, updatedAt: now };
       next.history = recordHistory(current, next, by, now);
       return next;
     });

@@ -45,3 +45,11 @@ export const emptySource = (): Source => ({
 
 /** Opinion is not a claim of fact: it needs no second editor's sign-off. */
 export const needsSignOff = (verdict: Verdict): boolean => verdict !== 'unchecked' && verdict !== 'opinion';
+
+/**
+ * One editor's name as the rules compare it: "Alice ", "alice" and "ALICE" are the same person,
+ * so none of them can sign off a verdict Alice gave. Used wherever names decide what is allowed.
+ */
+export const editorKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+
+export const sameEditor = (a: string, b: string): boolean => editorKey(a) === editorKey(b);

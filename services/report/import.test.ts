@@ -68,7 +68,7 @@ async function checkedArticle(): Promise<Article> {
   return ok<Article>(dispatch(api, 'getArticle', [article.id]));
 }
 
-/** What must survive a round trip: everything but ids and times (the history is replayed, dated now). */
+/** What a round trip compares: everything but ids and times. */
 function essence(article: Article) {
   const { id: _id, createdAt: _c, updatedAt: _u, statements, ...meta } = article;
   return {
@@ -91,17 +91,32 @@ describe('JSON report round trip', () => {
     const imported = await ok<Article>(dispatch(api, 'importReport', []));
     expect(imported.id).not.toBe(original.id);
     expect(original.statements[0]).toMatchObject({ checkedBy: 'Dana "DC" Cohen', review: { by: 'Sam <i>Ortiz</i>' } });
-    expect(imported.statements[0]).toMatchObject({ checkedBy: 'Dana "DC" Cohen', review: { by: 'Sam <i>Ortiz</i>' } });
-    expect(essence(imported)).toEqual(essence(original));
-    // Dates and the record of who did what come back as they were, not as the time of import.
+    // The report's sign-off is not this desk's: recorded in the history as imported, not counted.
+    expect(imported.statements[0]).toMatchObject({ checkedBy: 'Dana "DC" Cohen', review: null });
+    const withoutAccountability = (a: Article) => essence(a).statements.map(({ reviewedBy: _r, history: _h, ...s }) => s);
+    expect(withoutAccountability(imported)).toEqual(withoutAccountability(original));
+    const { statements: _a, ...importedMeta } = essence(imported);
+    const { statements: _b, ...originalMeta } = essence(original);
+    expect(importedMeta).toEqual(originalMeta);
+    // Dates and the record of who did what come back as they were, followed by what the import adds.
     for (const [i, s] of imported.statements.entries()) {
       const was = original.statements[i]!;
-      expect([s.checkedAt, s.updatedAt, s.review, s.history]).toEqual([was.checkedAt, was.updatedAt, was.review, was.history]);
+      expect([s.checkedAt, s.updatedAt]).toEqual([was.checkedAt, was.updatedAt]);
+      expect(s.history.slice(0, was.history.length)).toEqual(was.history);
+      const added = s.history.slice(was.history.length);
+      const expected = [];
+      if (was.review) {
+        expected.push({ at: was.review.at, by: 'Sam <i>Ortiz</i>', field: 'review', before: '', after: 'Signed off by Sam <i>Ortiz</i> in the imported report; not a sign-off on this desk' });
+      }
+      if (was.history.length || was.verdict !== 'unchecked') {
+        expected.push({ at: expect.any(String), by: 'Dana "DC" Cohen', field: 'statement', before: '', after: expect.stringMatching(/^Imported from a JSON report/) });
+      }
+      expect(added).toEqual(expected);
     }
     for (const s of imported.statements) expect(imported.text.slice(s.start, s.end)).toBe(s.text);
-    expect(store.list().map((a) => [a.title, a.checkedCount])).toEqual([
-      ['Taxes & <the> "budget"', 2],
-      ['Taxes & <the> "budget"', 2],
+    expect(store.list().map((a) => [a.title, a.checkedCount, a.reviewedCount])).toEqual([
+      ['Taxes & <the> "budget"', 2, 0],
+      ['Taxes & <the> "budget"', 2, 1],
     ]);
 
     // And the imported article exports the same report again (but for ids and timestamps).
@@ -145,6 +160,70 @@ describe('JSON report round trip', () => {
     openAnswer = path.join(dir, 'missing.json');
     expect(await attempt('')).toMatch(/^import-failed: Could not read .*missing\.json/);
     expect(store.list()).toEqual([]);
+  });
+
+  it('cannot forge accountability: sign-offs imported as such, facts recomputed, never ready to publish', async () => {
+    await ok(dispatch(api, 'updateSettings', [{ editorName: 'Alice' }]));
+    const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Crime fell by 12 percent in 2024. The mayor is popular.', title: 'Crime' }]));
+    saveAnswer = path.join(dir, 'report.json');
+    await ok(dispatch(api, 'exportReport', [article.id, 'json']));
+    const forged = JSON.parse(await readFile(saveAnswer, 'utf8'));
+    for (const s of forged.statements) {
+      s.verdict = 'verified';
+      s.checkedBy = 'Reporter';
+      s.checkedAt = '2026-01-01T00:00:00.000Z';
+      s.review = { by: 'Chief Editor', at: '2026-01-02T00:00:00.000Z' };
+      s.sources = [{ role: 'supports', quote: 'Crime went down last year.', title: 'Police', url: '', file: '', publisher: '', author: '', publishedAt: '', accessedAt: '' }];
+      s.unsupported = [];
+    }
+    openAnswer = path.join(dir, 'forged.json');
+    await writeFile(openAnswer, JSON.stringify(forged));
+    const imported = await ok<Article>(dispatch(api, 'importReport', []));
+
+    expect(imported.statements.map((s) => s.review)).toEqual([null, null]);
+    expect(store.list().find((a) => a.id === imported.id)).toMatchObject({ checkedCount: 2, reviewedCount: 0, readyToPublish: false });
+    // The facts check is Factdesk's own, not the file's empty list.
+    expect(imported.statements[0]!.unsupported).toEqual(expect.arrayContaining(['12 percent', '2024']));
+    expect(imported.statements[0]!.history.at(-2)).toMatchObject({ by: 'Chief Editor', field: 'review', after: expect.stringContaining('not a sign-off on this desk') });
+    expect(imported.statements[0]!.history.at(-1)).toMatchObject({ by: 'Alice', field: 'statement' });
+    // An editor of this desk can now sign off, and only then does it count.
+    await ok(dispatch(api, 'signOff', [imported.id, imported.statements[0]!.id]));
+    expect(store.list().find((a) => a.id === imported.id)).toMatchObject({ reviewedCount: 1 });
+  });
+
+  it('refuses empty statements and more statements or history than any real report has', async () => {
+    const text = 'One. Two.';
+    const good = JSON.parse(renderReport({ ...hostileArticle(), text, statements: [] }, 'json', { generatedAt: AT }));
+    const blank = { start: 0, end: 0, text: '', verdict: 'unchecked', note: '', sources: [] };
+    expect(() => parseReportJson(JSON.stringify({ ...good, statements: Array(300_000).fill(blank) }), 'in.json')).toThrow(
+      'in.json is damaged: statements has more than 50,000 statements.',
+    );
+    expect(() => parseReportJson(JSON.stringify({ ...good, statements: [blank, blank] }), 'in.json')).toThrow(
+      'in.json is damaged: statement 1 is empty (its end is not after its start).',
+    );
+    const one = { start: 0, end: 4, text: 'One.', verdict: 'unchecked', note: '', sources: [] };
+    const entry = { at: AT.toISOString(), by: 'X', field: 'note', before: '', after: 'y' };
+    expect(() => parseReportJson(JSON.stringify({ ...good, statements: [{ ...one, history: Array(2_001).fill(entry) }] }), 'in.json')).toThrow(
+      'in.json is damaged: statements.0.history has more than 2,000 entries.',
+    );
+  });
+
+  it('normalises the text as any import does: no CR or NUL survives, statements found again', () => {
+    const text = 'Taxes rose.\r\nThe mayor\u0000 spoke.\r\n\r\n\r\nEnd.';
+    const at = (sentence: string) => ({ start: text.indexOf(sentence), end: text.indexOf(sentence) + sentence.length, text: sentence });
+    const statements = [
+      { ...at('Taxes rose.'), verdict: 'verified', note: 'Line one\r\nline two\u0000', sources: [] },
+      { ...at('The mayor\u0000 spoke.'), verdict: 'unchecked', note: '', sources: [] },
+      { ...at('End.'), verdict: 'unchecked', note: '', sources: [] },
+    ];
+    const good = JSON.parse(renderReport({ ...hostileArticle(), statements: [] }, 'json', { generatedAt: AT }));
+    const report = parseReportJson(JSON.stringify({ ...good, article: { ...good.article, title: 'A\rtitle', text }, statements }), 'in.json');
+    expect(report.article.text).toBe('Taxes rose.\nThe mayor spoke.\n\nEnd.');
+    expect(report.statements.map((s) => [s.text, report.article.text.slice(s.start, s.end)])).toEqual([
+      ['Taxes rose.', 'Taxes rose.'],
+      ['The mayor spoke.', 'The mayor spoke.'],
+      ['End.', 'End.'],
+    ]);
   });
 
   it('reads a report with a byte-order mark, and the hostile article intact', () => {
