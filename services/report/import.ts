@@ -6,8 +6,8 @@
  * statement found again in the normalised text. The article is created in one write.
  *
  * Kept: the text, every verdict, explanation, note, claimant, correction and source, who checked
- * (as the report says) and the
- * report's history, after an entry that says it was imported. New: the ids, and the facts check
+ * (as the report says) and the report's history, followed by an entry saying it was imported
+ * and by whom. New: the ids, and the facts check
  * (numbers, dates and names no supporting quote mentions), recomputed here. Not this desk's:
  * a report's sign-offs. Anyone can edit a JSON file, so a sign-off in it is recorded in the
  * statement's history as imported and never counts as a sign-off here (the statement awaits one,
