@@ -32,9 +32,14 @@ export const MAX_HITS = 200;
 /**
  * How similar (0 to 1) an earlier claim must be to be shown: the share of the two claims'
  * weighted words they have in common, numbers aside. Chosen on bench/corpus/similar.json
- * (`npm run bench:similar`): below it, unrelated claims from the same beat start to match.
+ * (`npm run bench:similar`): at 0.3 an unrelated claim from the same beat matches, at 0.5
+ * restatements with a changed number and new words start to be missed.
  */
-export const SIMILAR_THRESHOLD = 0.5;
+export const SIMILAR_THRESHOLD = 0.4;
+
+/** How many of BM25's best candidates the overlap score reads, and how many words ask for them. */
+const CANDIDATES = 30;
+const QUERY_TERMS = 10;
 
 interface StatementRecord {
   id: string;
@@ -173,9 +178,9 @@ export class LibraryIndex {
         tokenize: searchTerms,
         processTerm: (t) => t,
         combineWith: 'AND',
-        // Every word may be the start of a longer one ("episod", "Netfl"), as typing goes;
-        // one letter would match half the library.
-        prefix: (term) => term.length >= 2,
+        // The last word may be the start of a longer one ("episod", "Netfl"): the editor may
+        // still be typing it. One or two letters would match half the library.
+        prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
         filter: (r) => pass(r as unknown as IndexedRecord),
       });
     }
@@ -190,7 +195,7 @@ export class LibraryIndex {
     await this.open();
     const terms = claimTerms(text);
     if (!terms.length) return [];
-    const candidates = this.mini.search(terms.join(' '), {
+    const candidates = this.mini.search(this.rarest(terms).join(' '), {
       fields: ['claim'],
       tokenize: (t) => t.split(' '),
       processTerm: (t) => t,
@@ -200,7 +205,7 @@ export class LibraryIndex {
     const query = new Set(terms.filter((t) => !isNumberTerm(t)));
     const matches: SimilarMatch[] = [];
     // BM25 finds the candidates; the overlap score decides which are the same claim.
-    for (const candidate of candidates.slice(0, 50)) {
+    for (const candidate of candidates.slice(0, CANDIDATES)) {
       const record = candidate as unknown as IndexedRecord;
       const score = this.overlap(query, new Set(claimTerms(record.text).filter((t) => !isNumberTerm(t))));
       if (score >= threshold) matches.push({ record: stored(record), score: round(score) });
@@ -387,6 +392,17 @@ export class LibraryIndex {
       else this.df.delete(term);
     }
     this.mini.discard(id);
+  }
+
+  /**
+   * The claim's words that say most about it, for finding candidates: a word in a tenth of the
+   * library ("council", "percent") scores every one of them and finds nothing the rarer words
+   * would not. Numbers stay (an unchanged number is a strong sign).
+   */
+  private rarest(terms: string[]): string[] {
+    const unique = [...new Set(terms)];
+    const df = (t: string) => this.df.get(t) ?? 0;
+    return unique.sort((a, b) => df(a) - df(b)).slice(0, QUERY_TERMS);
   }
 
   /** How much of the two claims' weight (BM25's idf) is in words they share: 0 to 1. */

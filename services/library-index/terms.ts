@@ -38,16 +38,28 @@ export function claimTerms(text: string): string[] {
   const terms: string[] = [];
   for (const token of tokenize(text)) {
     if (token.kind === 'symbol') continue;
-    const value = numberValue(token.text);
-    if (value !== null) {
-      terms.push(`#${value}`);
-      continue;
-    }
-    const word = fold(token.text).replace(/['’]s$/, '').replace(/[.'’]/g, '');
-    if (word.length < 2 || STOPWORDS.has(word)) continue;
-    terms.push(stemmer(word));
+    const term = claimTerm(token.text);
+    if (term) terms.push(term);
   }
   return terms;
+}
+
+// The same words come back in every article: each is read once (a bounded memo, cleared when full).
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, string>();
+
+function claimTerm(written: string): string {
+  let term = memo.get(written);
+  if (term !== undefined) return term;
+  const value = numberValue(written);
+  if (value !== null) term = `#${value}`;
+  else {
+    const word = fold(written).replace(/['’]s$/, '').replace(/[.'’]/g, '');
+    term = word.length < 2 || STOPWORDS.has(word) ? '' : stemmer(word);
+  }
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(written, term);
+  return term;
 }
 
 /** Number terms carry the value, not the claim: a restatement with a changed number is still the same claim. */
