@@ -1,6 +1,7 @@
 /**
- * Search across the whole library: statement text, quotes, sources and notes, with filters.
- * Plain functions over articles, so the store decides how they are read.
+ * Search across the whole library by reading every article: statement text, quotes, sources and
+ * notes, with filters. Library search now answers from the index (services/library-index); this
+ * scan stays as the baseline `npm run bench:search` measures the index against.
  */
 import type { SearchField, SearchHit, SearchQuery } from '../api/contract';
 import type { Article, Statement } from '../store/schema';

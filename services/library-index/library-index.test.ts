@@ -131,5 +131,8 @@ describe('library search', () => {
     expect(await index.search({ text: 'rates', verdict: 'verified' })).toEqual([]);
     expect(await index.search({ text: '', editor: 'ana' })).toHaveLength(1);
     expect(await index.search({ text: 'rates lending' })).toEqual([]); // every word must be there
+    // Words in any order, the last one as it is being typed.
+    expect((await index.search({ text: 'held bank 4.5 perc' })).map((h) => h.index)).toEqual([1]);
+    expect(await index.search({ text: 'held bank perx' })).toEqual([]);
   });
 });

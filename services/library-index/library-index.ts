@@ -26,7 +26,7 @@ import { claimTerms, fold, isNumberTerm, searchTerms } from './terms';
 export const INDEX_FILE = 'search-index.json';
 const FORMAT = 'factdesk-search-index';
 /** Bumped when what is indexed or how it is read changes: an older file is rebuilt. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
 export const MAX_HITS = 200;
 
 /**
@@ -40,6 +40,8 @@ export const SIMILAR_THRESHOLD = 0.4;
 /** How many of BM25's best candidates the overlap score reads, and how many words ask for them. */
 const CANDIDATES = 30;
 const QUERY_TERMS = 10;
+/** A word in more than this share of the library finds too many candidates to be worth asking. */
+const COMMON_SHARE = 0.02;
 
 interface StatementRecord {
   id: string;
@@ -133,6 +135,8 @@ interface Header {
   published: string[];
   /** For each claim term, how many records have it (the matcher's word weights). */
   df: Record<string, number>;
+  /** For each word library search reads, how many statements have it. */
+  sdf: Record<string, number>;
 }
 
 export class LibraryIndex {
@@ -140,6 +144,7 @@ export class LibraryIndex {
   private articles = new Map<string, ArticleEntry>();
   private published = new Set<string>();
   private df = new Map<string, number>();
+  private sdf = new Map<string, number>();
   private opening: Promise<IndexOpening> | null = null;
   private loaded = false;
   /** Changes told while the index was opening, applied once it is. */
@@ -173,15 +178,31 @@ export class LibraryIndex {
         .search(MiniSearch.wildcard, { filter: (r) => pass(r as unknown as IndexedRecord) })
         .sort((a, b) => (order.get(a.articleId) ?? 0) - (order.get(b.articleId) ?? 0) || a.index - b.index);
     } else {
-      results = this.mini.search(words.join(' '), {
+      // Every word must be there. The index is asked for the rarest one only, and each of its
+      // statements is checked for the others: the cost follows the rarest word's statements,
+      // not the most common one's ("the", "council"), however large the library.
+      // The last word may be the start of a longer one ("episod", "Netfl"): the editor may
+      // still be typing it. One or two letters would match half the library.
+      const last = words.length - 1;
+      const typing = words[last]!.length >= 3;
+      const complete = typing ? words.slice(0, last) : words;
+      const anchor = complete.length
+        ? complete.reduce((a, b) => ((this.sdf.get(b) ?? 0) < (this.sdf.get(a) ?? 0) ? b : a))
+        : words[last]!;
+      const others = complete.filter((w) => w !== anchor);
+      const partial = typing && anchor !== words[last] ? words[last]! : null;
+      results = this.mini.search(anchor, {
         fields: [...SEARCH_FIELDS],
-        tokenize: searchTerms,
+        tokenize: (t) => [t],
         processTerm: (t) => t,
-        combineWith: 'AND',
-        // The last word may be the start of a longer one ("episod", "Netfl"): the editor may
-        // still be typing it. One or two letters would match half the library.
-        prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
-        filter: (r) => pass(r as unknown as IndexedRecord),
+        prefix: typing && anchor === words[last],
+        filter: (r) => {
+          const record = r as unknown as StatementRecord;
+          if (!pass(record)) return false;
+          if (!others.length && !partial) return true;
+          const has = new Set(wordsOf(record));
+          return others.every((w) => has.has(w)) && (!partial || [...has].some((w) => w.startsWith(partial)));
+        },
       });
     }
     return results.slice(0, MAX_HITS).map((r) => toHit(r as unknown as StatementRecord & SearchResult, query.text));
@@ -239,6 +260,7 @@ export class LibraryIndex {
         articles: Object.fromEntries(this.articles),
         published: [...this.published],
         df: Object.fromEntries(this.df),
+        sdf: Object.fromEntries(this.sdf),
       };
       // A header line, then MiniSearch's own JSON: loadJSON reads the second part as it is.
       const tmp = `${this.file}.${process.pid}.tmp`;
@@ -309,12 +331,14 @@ export class LibraryIndex {
       this.articles = new Map(Object.entries(header.articles));
       this.published = new Set(header.published);
       this.df = new Map(Object.entries(header.df));
+      this.sdf = new Map(Object.entries(header.sdf));
       return null;
     } catch (err) {
       this.mini = new MiniSearch<IndexedRecord>(OPTIONS);
       this.articles = new Map();
       this.published = new Set();
       this.df = new Map();
+      this.sdf = new Map();
       return `damaged (${(err as Error).message.slice(0, 120)})`;
     }
   }
@@ -380,16 +404,16 @@ export class LibraryIndex {
 
   private add(record: IndexedRecord): void {
     this.mini.add(record);
-    for (const term of new Set(claimTerms(record.text))) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    count(this.df, claimTerms(record.text), 1);
+    if (record.kind === 'statement') count(this.sdf, wordsOf(record), 1);
   }
 
   private remove(id: string): void {
     if (!this.mini.has(id)) return;
     const record = this.mini.getStoredFields(id) as unknown as IndexedRecord | undefined;
-    for (const term of new Set(claimTerms(record?.text ?? ''))) {
-      const n = (this.df.get(term) ?? 1) - 1;
-      if (n > 0) this.df.set(term, n);
-      else this.df.delete(term);
+    if (record) {
+      count(this.df, claimTerms(record.text), -1);
+      if (record.kind === 'statement') count(this.sdf, wordsOf(record), -1);
     }
     this.mini.discard(id);
   }
@@ -400,9 +424,11 @@ export class LibraryIndex {
    * would not. Numbers stay (an unchanged number is a strong sign).
    */
   private rarest(terms: string[]): string[] {
-    const unique = [...new Set(terms)];
     const df = (t: string) => this.df.get(t) ?? 0;
-    return unique.sort((a, b) => df(a) - df(b)).slice(0, QUERY_TERMS);
+    const sorted = [...new Set(terms)].sort((a, b) => df(a) - df(b));
+    const common = Math.max(50, this.mini.documentCount * COMMON_SHARE);
+    const telling = sorted.filter((t) => df(t) <= common);
+    return (telling.length ? telling : sorted.slice(0, 3)).slice(0, QUERY_TERMS);
   }
 
   /** How much of the two claims' weight (BM25's idf) is in words they share: 0 to 1. */
@@ -448,6 +474,20 @@ function statementRecord(article: Article, s: Statement, i: number): StatementRe
     note: s.note,
     explanation: s.explanation,
   };
+}
+
+/** The words library search reads in a statement, each once. */
+function wordsOf(r: IndexedRecord): Set<string> {
+  if (r.kind !== 'statement') return new Set();
+  return new Set(SEARCH_FIELDS.flatMap((f) => searchTerms(r[f])));
+}
+
+function count(counts: Map<string, number>, terms: Iterable<string>, by: 1 | -1): void {
+  for (const term of new Set(terms)) {
+    const n = (counts.get(term) ?? 0) + by;
+    if (n > 0) counts.set(term, n);
+    else counts.delete(term);
+  }
 }
 
 function isEarlierCheck(r: IndexedRecord, exceptArticleId: string): boolean {
