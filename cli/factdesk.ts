@@ -20,6 +20,7 @@ import { segment } from '../services/segment';
 import { importArticleFile } from '../services/import';
 import { ChromiumPrinter, printPdfWithChromium } from '../services/report/pdf';
 import { removeStalePrintFolders } from '../services/report/files';
+import { connectDesk, Desk, forgetDesk, readDeskState, setupDesk } from '../services/desk';
 
 const USAGE = `Usage: factdesk [--store DIR] <command>
 
@@ -67,6 +68,17 @@ Commands:
                                        pdf needs Chromium ($CHROMIUM_PATH or installed);
                                        claimreview needs the newsroom set in Settings
 
+The desk (a newsroom's CouchDB, shared by its editors):
+  desk setup URL --admin NAME          create the desk database URL (e.g. https://couch.example/newsdesk),
+                                       its rules and members-only access; password in
+                                       $FACTDESK_DESK_ADMIN_PASSWORD, members in $FACTDESK_DESK_MEMBERS (a,b,c)
+  desk connect URL --user NAME         check the account and remember the desk for this store;
+                                       password in $FACTDESK_DESK_PASSWORD (never stored)
+  sync                                 push and pull once with the remembered desk
+                                       (password in $FACTDESK_DESK_PASSWORD)
+  desk status                          the desk, the user, the last sync, conflicts
+  desk disconnect                      forget the desk (the articles stay in the store)
+
 The store is $FACTDESK_STORE, or --store DIR, or the app's own library.
 An ID that begins with "-" can be given as it is, or after "--" (factdesk show -- -x3R26VSrMxK).`;
 
@@ -111,6 +123,8 @@ const OPTIONS = {
   by: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  admin: { type: 'string' },
+  user: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -231,6 +245,8 @@ const ArgumentsSchema = v.object({
     by: text(200),
     from: optionalDate,
     to: optionalDate,
+    admin: text(200),
+    user: text(200),
     help: v.optional(v.boolean()),
   }),
   // The longest command is `mark ID INDEX`.
@@ -426,6 +442,22 @@ async function run(argv: string[]): Promise<unknown> {
       });
       return withStore(dir, true, (api) => call(api, 'exportReport', id, format), { reportPath: out });
     }
+    case 'desk':
+      return deskCommand(dir, args, values);
+    case 'sync':
+      return withStore(dir, false, async (_api, store) => {
+        const desk = await Desk.open(store, deskPassword('FACTDESK_DESK_PASSWORD'));
+        // PouchDB can reject a request nobody awaits when the server goes away mid-pull; the
+        // sync's own promise carries that failure, so this one is only noise.
+        const ignore = () => undefined;
+        process.on('unhandledRejection', ignore);
+        try {
+          return await desk.sync();
+        } finally {
+          await desk.close();
+          process.off('unhandledRejection', ignore);
+        }
+      });
     default:
       throw new UsageError(`Unknown command "${command}".`, true);
   }
@@ -442,7 +474,7 @@ function need(args: string[], count: number, usage: string): string[] {
 async function withStore<T>(
   dir: string,
   readOnly: boolean,
-  work: (api: FactdeskApi) => Promise<T>,
+  work: (api: FactdeskApi, store: Store) => Promise<T>,
   hostOptions: {
     reportPath?: string | ((defaultName: string) => string);
     reportFile?: string;
@@ -452,6 +484,7 @@ async function withStore<T>(
   } = {},
 ): Promise<T> {
   const store = await Store.open(dir, { readOnly, by: 'a factdesk command' });
+  const desk = await readDeskState(dir).catch(() => null);
   const { reportPath, reportFile, sourceFile, publishedChecksFile, printPdf = printPdfWithChromium } = hostOptions;
   const host: Host = {
     chooseArticleFile: async () => null,
@@ -461,9 +494,10 @@ async function withStore<T>(
     chooseReportFile: async () => reportFile ?? null,
     chooseSourceFile: async () => sourceFile ?? null,
     choosePublishedChecksFile: async () => publishedChecksFile ?? null,
+    signedInUser: () => desk?.user ?? null,
   };
   try {
-    return await work(createHandlers(store, host));
+    return await work(createHandlers(store, host), store);
   } finally {
     await store.close();
   }
@@ -578,8 +612,56 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
+/** `factdesk desk setup|connect|status|disconnect`. Passwords come from the environment, each time. */
+async function deskCommand(dir: string, args: string[], values: Options) {
+  const [sub, url] = args;
+  switch (sub) {
+    case 'setup': {
+      if (!url || !values.admin) throw new UsageError('Usage: factdesk desk setup URL --admin NAME');
+      const members = (process.env.FACTDESK_DESK_MEMBERS ?? '')
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean);
+      return setupDesk(url, { name: values.admin, password: deskPassword('FACTDESK_DESK_ADMIN_PASSWORD') }, members);
+    }
+    case 'connect': {
+      if (!url || !values.user) throw new UsageError('Usage: factdesk desk connect URL --user NAME');
+      const password = deskPassword('FACTDESK_DESK_PASSWORD');
+      return withStore(dir, false, async (_api, store) => {
+        const state = await connectDesk(store, { url, user: values.user!, password });
+        return { connected: true, url: state.url, user: state.user };
+      });
+    }
+    case 'status': {
+      const state = await readDeskState(dir);
+      if (!state) return { connected: false };
+      return {
+        connected: true,
+        url: state.url,
+        user: state.user,
+        lastSyncAt: state.lastSyncAt,
+        conflicts: state.conflicted.length,
+      };
+    }
+    case 'disconnect':
+      return withStore(dir, false, async (_api, store) => ({ disconnected: await forgetDesk(store.dir) }));
+    default:
+      throw new UsageError('Usage: factdesk desk setup|connect|status|disconnect (see factdesk --help)');
+  }
+}
+
+function deskPassword(variable: string): string {
+  const password = process.env[variable];
+  if (!password) throw new UsageError(`Set ${variable} to the desk password; Factdesk does not store it.`);
+  return password;
+}
+
 function showArticle(article: Article) {
-  return { ...article, statements: article.statements.map((s, i) => ({ index: i + 1, ...s })) };
+  // A desk conflict is spelled out beside the statement ("Changed by ana and ben while apart").
+  return {
+    ...article,
+    statements: article.statements.map((s, i) => ({ index: i + 1, ...s, ...(s.deskConflict ? { conflict: s.deskConflict.message } : {}) })),
+  };
 }
 
 async function main(): Promise<void> {

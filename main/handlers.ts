@@ -58,6 +58,8 @@ export interface Host {
   chooseSourceFile?(): Promise<string | null>;
   /** Native open dialog for other publishers' fact-checks (ClaimReview .json, .jsonld, .html). */
   choosePublishedChecksFile?(): Promise<string | null>;
+  /** The desk user signed in for this store (services/desk), whose name every change then carries. */
+  signedInUser?(): string | null;
 }
 
 /** How many saved reports the Export menu remembers. */
@@ -65,7 +67,9 @@ export const RECENT_EXPORTS = 8;
 
 export function createHandlers(store: Store, host: Host): FactdeskApi {
   // Changes are recorded under the editor's name from settings, never a name the renderer sends.
-  const editor = () => store.settings().editorName.trim() || 'Unnamed editor';
+  // While connected to a desk, the signed-in desk user: the desk's server refuses any other name.
+  const signedName = () => host.signedInUser?.() || store.settings().editorName.trim();
+  const editor = () => signedName() || 'Unnamed editor';
   const checkers = new Map<string, SourceChecker>();
   const checker = (articleId: string) => {
     let found = checkers.get(articleId);
@@ -160,7 +164,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     splitStatement: (articleId, statementId, offset) => store.splitStatement(articleId, statementId, offset, editor()),
     mergeWithNext: (articleId, statementId) => store.mergeWithNext(articleId, statementId, editor()),
     correctStatement: (articleId, statementId, correction) => store.correct(articleId, statementId, correction, editor()),
-    signOff: (articleId, statementId) => store.signOff(articleId, statementId, store.settings().editorName),
+    signOff: (articleId, statementId) => store.signOff(articleId, statementId, signedName()),
     attachSourceFile: async (articleId) => {
       if (!host.chooseSourceFile) throw new UserError('import-failed', 'Attaching a file needs the Factdesk app.');
       const file = await host.chooseSourceFile();

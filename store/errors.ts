@@ -10,7 +10,8 @@ export type UserErrorCode =
   | 'read-only'
   | 'write-failed'
   | 'too-new'
-  | 'import-failed';
+  | 'import-failed'
+  | 'desk';
 
 export class UserError extends Error {
   constructor(

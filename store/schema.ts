@@ -136,6 +136,12 @@ export const StatementSchema = v.object({
   /** Numbers, dates and names in the statement that no supporting quote mentions. */
   unsupported: v.array(shortText),
   history: v.array(HistoryEntrySchema),
+  /**
+   * Set while the desk holds two versions of this statement, changed by two editors while apart
+   * (services/desk): the statement shows the winning side with the history of both, until an
+   * editor changes it again. Only in this store; never written to the desk.
+   */
+  deskConflict: v.optional(v.object({ editors: v.array(shortText), message: shortText })),
 });
 export type Statement = v.InferOutput<typeof StatementSchema>;
 

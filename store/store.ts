@@ -422,6 +422,52 @@ export class Store {
     return data.document;
   }
 
+  // ---- The desk (services/desk) ----
+
+  /**
+   * Writes an article as the shared desk has it: `build` gets the article as this store has it
+   * (null when it is new here) and returns the article to keep. A new article is added to the
+   * library. The index is written behind, as after a mark, so a first sync of thousands of
+   * articles does not rewrite it once per article. An article in this store's trash stays there.
+   */
+  async applyFromDesk(articleId: string, build: (local: Article | null) => Article): Promise<Article | null> {
+    this.assertWritable();
+    if (this.library.data.trash.some((a) => a.id === articleId)) return null;
+    if (this.library.data.articles.some((a) => a.id === articleId)) {
+      const article = await this.changeArticle(articleId, build);
+      this.afterStatementChange(article);
+      return article;
+    }
+    return this.exclusive(articleId, async () => {
+      const article = build(null);
+      checkArticle(article);
+      const low = new Low<ArticleFile>(new DurableJSONFile(this.articlePath(article.id), this.options), {
+        version: SCHEMA_VERSION,
+        article,
+      });
+      await low.write();
+      this.articles.set(article.id, low);
+      const articles = [summarise(article), ...this.library.data.articles];
+      articles.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      this.library.data = { ...this.library.data, articles };
+      this.scheduleIndexFlush();
+      return article;
+    });
+  }
+
+  /** Keeps a source document that arrived from the desk, before its article lists it. */
+  async putDocumentFromDesk(articleId: string, document: SourceDocument): Promise<void> {
+    this.assertWritable();
+    const file: DocumentFile = { version: SCHEMA_VERSION, document };
+    const check = v.safeParse(DocumentFileSchema, file);
+    if (!check.success) throw new UserError('invalid-input', `${document.name} from the desk is not a valid source document.`);
+    const folder = path.join(this.dir, 'documents', articleId);
+    await fs.mkdir(folder, { recursive: true }).catch((err) => {
+      throw describeWriteError(err, folder);
+    });
+    await new DurableJSONFile<DocumentFile>(this.documentPath(articleId, document.id), this.options).write(file);
+  }
+
   // ---- Settings ----
 
   settings(): Settings {
@@ -938,7 +984,9 @@ function recordHistory(before: Statement, after: Statement, by: string, at: stri
   for (const [field, was, now] of fields) {
     if (was === now) continue;
     const last = history.at(-1);
-    if (last && field !== 'verdict' && last.field === field && last.by === by && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
+    // A statement flagged by the desk shows two editors' sides in its history: the next change
+    // is always a new entry, so it never overwrites the entry of a side (nothing lost).
+    if (last && !before.deskConflict && field !== 'verdict' && last.field === field && last.by === by && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
       history[history.length - 1] = { ...last, at, after: clip(now) };
     } else {
       history.push({ at, by, field, before: clip(was), after: clip(now) });

@@ -1,0 +1,2 @@
+export { checkAccount, connectDesk, Desk, forgetDesk, parseDeskUrl, readDeskState, setupDesk } from './desk';
+export type { DeskAccount, DeskState, SyncResult } from './desk';
