@@ -41,7 +41,10 @@ app.use(
   expressPouchDB(DB, {
     mode: 'fullCouchDB',
     // The config (admins) lives in memory too, or in DIR beside the databases.
-    ...(dir ? { configPath: path.join(dir, 'config.json'), logPath: path.join(dir, 'log.txt') } : { inMemoryConfig: true }),
+    // (express-pouchdb writes a log.txt into the working folder unless told where.)
+    ...(dir
+      ? { configPath: path.join(dir, 'config.json'), logPath: path.join(dir, 'log.txt') }
+      : { inMemoryConfig: true, logPath: path.join(require('node:os').tmpdir(), `factdesk-couch-${process.pid}.log`) }),
   }),
 );
 const server = app.listen(Number(port), '127.0.0.1', () => {
