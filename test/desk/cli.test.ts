@@ -111,5 +111,5 @@ describe('factdesk desk', () => {
     expect((await ana('desk', 'status')).json).toEqual({ connected: false });
     // The articles stay in the store.
     expect((await ana('show', id)).json.statements).toHaveLength(19);
-  }, 90_000);
+  }, 240_000);
 });
