@@ -444,9 +444,10 @@ async function run(argv: string[]): Promise<unknown> {
     }
     case 'desk':
       return deskCommand(dir, args, values);
-    case 'sync':
+    case 'sync': {
+      const password = deskPassword('FACTDESK_DESK_PASSWORD');
       return withStore(dir, false, async (_api, store) => {
-        const desk = await Desk.open(store, deskPassword('FACTDESK_DESK_PASSWORD'));
+        const desk = await Desk.open(store, password);
         // PouchDB can reject a request nobody awaits when the server goes away mid-pull; the
         // sync's own promise carries that failure, so this one is only noise.
         const ignore = () => undefined;
@@ -458,6 +459,7 @@ async function run(argv: string[]): Promise<unknown> {
           process.off('unhandledRejection', ignore);
         }
       });
+    }
     default:
       throw new UsageError(`Unknown command "${command}".`, true);
   }
