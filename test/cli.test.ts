@@ -110,7 +110,7 @@ describe('factdesk', () => {
     }
   });
 
-  it('answers a call it cannot read with what was wrong, then the usage, and exit 2', async () => {
+  it('answers a call it cannot read with what was wrong, then the usage, and exit 2', { timeout: 180_000 }, async () => {
     const cases: [string[], string][] = [
       [[], 'factdesk: No command given.'],
       [['frobnicate'], 'factdesk: Unknown command "frobnicate".'],
@@ -174,7 +174,8 @@ describe('factdesk', () => {
   });
 });
 
-describe('factdesk covers what the app does', () => {
+// Each step starts the built command afresh: seconds apiece on a busy machine.
+describe('factdesk covers what the app does', { timeout: 180_000 }, () => {
   let own: string;
   beforeAll(async () => {
     own = path.join(dir, 'parity');
@@ -279,7 +280,8 @@ describe('factdesk covers what the app does', () => {
   });
 });
 
-describe('factdesk covers the library, editing and search', () => {
+// Each step starts the built command afresh: seconds apiece on a busy machine.
+describe('factdesk covers the library, editing and search', { timeout: 180_000 }, () => {
   let store: string;
   let id: string;
   beforeAll(async () => {

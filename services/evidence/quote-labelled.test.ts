@@ -16,7 +16,8 @@ const texts = new Map<string, string>();
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-quote-labelled-'));
   for (const format of SOURCE_FORMATS) texts.set(format, (await readSourceText(await writeSource(dir, format))).text);
-});
+  // Loading pdf.js and jsdom the first time takes seconds on a busy machine.
+}, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe.each(SOURCE_FORMATS)('labelled quotes in a %s source', (format) => {
