@@ -86,7 +86,9 @@ describe('the built main process', () => {
       },
     });
     report = JSON.parse(readFileSync(reportFile, 'utf8'));
-  });
+    // Starting the built main and probing it takes a few seconds (closing alone waits 2.5 s for
+    // a page that never answers); a loaded CI machine needs more than the default 10 s.
+  }, 60_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   it('starts without an error dialog, as the only running copy, with the sandbox enforced', () => {
