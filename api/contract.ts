@@ -12,6 +12,7 @@ import type {
   ArticleSummary,
   CorrectionInput,
   DocumentRef,
+  ReportScope,
   Settings,
   SettingsPatch,
   SourceDocument,
@@ -30,6 +31,7 @@ export type {
   DocumentRef,
   HistoryEntry,
   QuoteCheck,
+  ReportScope,
   Settings,
   SettingsPatch,
   Source,
@@ -42,7 +44,7 @@ export type {
 } from '../store/schema';
 export type { Verdict, SourceRole } from '../store/verdicts';
 
-export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json', 'claimreview'] as const;
+export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json', 'claimreview', 'annotated', 'annotated-pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** A report this session saved, for the Export menu's recent list and "Show in folder". */
@@ -161,8 +163,11 @@ export interface FactdeskApi {
   readArticleFile(file: DroppedFile): Promise<ImportedDraft>;
   /** Fetches an http(s) page in the main process and extracts its article; fileName is the site's host name. */
   importUrl(url: string): Promise<ImportedDraft>;
-  /** Native save dialog, then writes the report; null when the editor cancels. */
-  exportReport(articleId: string, format: ReportFormat): Promise<{ path: string } | null>;
+  /**
+   * Native save dialog, then writes the report; null when the editor cancels. `scope` says what
+   * it includes (a public report when absent); `warnings` what it fell back on or left out.
+   */
+  exportReport(articleId: string, format: ReportFormat, scope?: Partial<ReportScope>): Promise<{ path: string; warnings?: string[] } | null>;
   /** Native open dialog for a JSON report, then adds its article with every verdict and source; null when cancelled. */
   importReport(): Promise<Article | null>;
   /** The reports saved since the app started, newest first (a short list). */

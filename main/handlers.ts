@@ -22,6 +22,7 @@ import {
   ArticleIdSchema,
   ArticleMetaPatchSchema,
   CorrectionInputSchema,
+  ReportScopeSchema,
   StatementIdSchema,
   SettingsPatchSchema,
   StatementPatchSchema,
@@ -203,20 +204,23 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     },
     readArticleFile: async (file) => importArticleBytes(file.name, file.bytes),
     importUrl: (url) => importArticleUrl(url),
-    exportReport: async (articleId, format) => {
+    exportReport: async (articleId, format, scope) => {
       const article = await store.get(articleId);
       const printPdf = host.printPdf?.bind(host);
-      if (format === 'pdf' && !printPdf) throw new UserError('write-failed', 'PDF export is not available here.');
+      const isPdf = format === 'pdf' || format === 'annotated-pdf';
+      if (isPdf && !printPdf) throw new UserError('write-failed', 'PDF export is not available here.');
       const publisher = store.settings();
+      const warnings: string[] = [];
+      const options = { publisher, scope, warn: (message: string) => void warnings.push(message) };
       // Rendered before the save dialog, so a report that cannot be made (ClaimReview without a
       // newsroom) fails before the editor picks a file; the PDF is printed after.
-      const early = format === 'pdf' ? null : await produceReport(article, format, { publisher });
+      const early = isPdf ? null : await produceReport(article, format, options);
       const target = await host.chooseReportPath(reportFileName(article, format), format);
       if (!target) return null;
       // Complete or not at all: a temporary file beside the target, renamed over it.
-      await writeReportFile(target, early ?? (await produceReport(article, format, { publisher, printPdf })));
+      await writeReportFile(target, early ?? (await produceReport(article, format, { ...options, printPdf })));
       remember({ path: target, format, articleId, title: article.title, at: new Date().toISOString() });
-      return { path: target };
+      return warnings.length ? { path: target, warnings } : { path: target };
     },
     importReport: async () => {
       const file = host.chooseReportFile ? await host.chooseReportFile() : await host.chooseArticleFile();
@@ -313,7 +317,10 @@ const ARGUMENTS = {
     }),
   ]),
   importUrl: v.strictTuple([httpUrl]),
-  exportReport: v.strictTuple([ArticleIdSchema, v.picklist(REPORT_FORMATS)]),
+  exportReport: v.union([
+    v.strictTuple([ArticleIdSchema, v.picklist(REPORT_FORMATS)]),
+    v.strictTuple([ArticleIdSchema, v.picklist(REPORT_FORMATS), v.strictObject(v.partial(ReportScopeSchema).entries)]),
+  ]),
   importReport: v.strictTuple([]),
   recentExports: v.strictTuple([]),
   showInFolder: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(4096))]),

@@ -13,6 +13,8 @@ const REPORT_FILTERS: Record<ReportFormat, Electron.FileFilter> = {
   csv: { name: 'CSV spreadsheet', extensions: ['csv'] },
   json: { name: 'JSON', extensions: ['json'] },
   claimreview: { name: 'ClaimReview (JSON-LD)', extensions: ['jsonld', 'json'] },
+  annotated: { name: 'Annotated article (HTML)', extensions: ['html'] },
+  'annotated-pdf': { name: 'Annotated article (PDF)', extensions: ['pdf'] },
 };
 
 /** Native dialogs and the browser, for the handlers. */

@@ -8,6 +8,8 @@ const FORMAT_LABEL: Record<ReportFormat, string> = {
   csv: 'Spreadsheet (CSV)',
   json: 'JSON',
   claimreview: 'ClaimReview (JSON-LD)',
+  annotated: 'Annotated Article (HTML)',
+  'annotated-pdf': 'Annotated Article (PDF)',
 };
 
 /**

@@ -321,3 +321,17 @@ export type PublishedChecksFile = v.InferOutput<typeof PublishedChecksFileSchema
 
 export const ArticleIdSchema = id;
 export const StatementIdSchema = id;
+
+/**
+ * What an exported report includes: the export dialog's options and `factdesk export`'s flags.
+ * signedOffOnly: only verdicts a second editor signed off. includeUnchecked: list unchecked
+ * statements (they are counted either way). internal: internal notes, history and who checked
+ * what. includeUnsigned: ClaimReview publishes verdicts nobody signed off.
+ */
+export const ReportScopeSchema = v.object({
+  signedOffOnly: v.boolean(),
+  includeUnchecked: v.boolean(),
+  internal: v.boolean(),
+  includeUnsigned: v.boolean(),
+});
+export type ReportScope = v.InferOutput<typeof ReportScopeSchema>;

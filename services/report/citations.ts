@@ -1,8 +1,9 @@
 /**
  * Sources as numbered footnotes: every distinct source gets one number, in the order it is
- * first cited in reading order, so a source cited by five statements is listed once.
+ * first cited in reading order, so a source cited by five statements is listed once. Only the
+ * statements the report lists are cited, so a report never ends with footnotes nobody points to.
  */
-import type { Article, Source } from '../../store/schema';
+import type { Source, Statement } from '../../store/schema';
 
 export interface Citation {
   /** 1-based footnote number. */
@@ -17,9 +18,16 @@ export interface Citations {
   numberOf(source: Source): number;
 }
 
-/** A source is the same source when it names the same document; the quote is what differs. */
+/**
+ * A source is the same source when it is the same document; the quote is what differs. The
+ * attached source file decides first (two quotes from one PDF are one footnote however their
+ * titles were typed), then the web address, then the file name, then what the editor typed.
+ */
 function key(source: Source): string {
-  return JSON.stringify([source.url, source.title, source.file, source.publisher, source.author, source.publishedAt]);
+  if (source.documentId) return `document:${source.documentId}`;
+  if (source.url) return `url:${sameUrl(source.url)}`;
+  if (source.file) return `file:${source.file.trim().toLowerCase()}`;
+  return JSON.stringify([source.title, source.publisher, source.author, source.publishedAt]);
 }
 
 /** True when a source names a document at all (a quote alone is not a citation). */
@@ -27,10 +35,10 @@ export function isCitable(source: Source): boolean {
   return Boolean(source.url || source.title || source.file || source.publisher || source.author);
 }
 
-export function collectCitations(article: Article): Citations {
+export function collectCitations(statements: readonly Statement[]): Citations {
   const numbers = new Map<string, number>();
   const list: Citation[] = [];
-  for (const statement of article.statements) {
+  for (const statement of statements) {
     for (const source of statement.sources) {
       if (!isCitable(source)) continue;
       const k = key(source);
@@ -40,4 +48,15 @@ export function collectCitations(article: Article): Citations {
     }
   }
   return { list, numberOf: (source) => numbers.get(key(source)) ?? 0 };
+}
+
+/** "HTTPS://Stats.example.org/a/#top" and "https://stats.example.org/a" are one address (the path keeps its case). */
+function sameUrl(url: string): string {
+  try {
+    const u = new URL(url.trim());
+    u.hash = '';
+    return u.href.replace(/\/+$/, '');
+  } catch {
+    return url.trim();
+  }
 }

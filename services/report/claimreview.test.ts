@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '.';
 import { RATING_SCALE, RATING_VALUE } from './claimreview';
-import { AT, articleOf, hostileArticle } from './test-articles';
+import { AT, articleOf, deskArticle, hostileArticle } from './test-articles';
 
 const NEWSROOM = { newsroomName: 'Bugle Fact Desk', newsroomUrl: 'https://bugle.example/fact-check' };
 
@@ -46,7 +46,8 @@ function googleFactCheckProblems(review: Json): string[] {
 }
 
 describe('ClaimReview JSON-LD', () => {
-  const text = renderReport(hostileArticle(), 'claimreview', { generatedAt: AT, publisher: NEWSROOM });
+  // Every published verdict, signed off or not (--include-unsigned); the default is tested below.
+  const text = renderReport(hostileArticle(), 'claimreview', { generatedAt: AT, publisher: NEWSROOM, scope: { includeUnsigned: true } });
   const reviews = JSON.parse(text) as Json[];
 
   it('has one review per published verdict: never unchecked, never opinion', () => {
@@ -80,7 +81,7 @@ describe('ClaimReview JSON-LD', () => {
     expect(Object.values(RATING_VALUE).filter((v) => v !== null).sort()).toEqual([1, 2, 4, 5]);
   });
 
-  it('names the newsroom as author, the article as the claim and its author as the claimant', () => {
+  it('names the newsroom as author, the article as the claim and, with no claimant recorded or attributed, its author', () => {
     expect(reviews[0]).toMatchObject({
       url: NEWSROOM.newsroomUrl,
       datePublished: '2026-11-25',
@@ -99,7 +100,10 @@ describe('ClaimReview JSON-LD', () => {
 
   it('falls back to the outlet as an Organization when the article has no author', () => {
     const [review] = JSON.parse(
-      renderReport(articleOf([['A claim.', 'false']], { author: '', outlet: 'Bugle' }), 'claimreview', { publisher: NEWSROOM }),
+      renderReport(articleOf([['A claim.', 'false']], { author: '', outlet: 'Bugle' }), 'claimreview', {
+        publisher: NEWSROOM,
+        scope: { includeUnsigned: true },
+      }),
     ) as Json[];
     expect(review!.itemReviewed.author).toEqual({ '@type': 'Organization', name: 'Bugle' });
   });
@@ -122,5 +126,68 @@ describe('ClaimReview JSON-LD', () => {
       publisher: NEWSROOM,
     });
     expect(JSON.parse(none)).toEqual([]);
+  });
+});
+
+describe('ClaimReview: what the desk decided (issue 14)', () => {
+  const publish = (scope = {}, article = deskArticle()) => {
+    const warnings: string[] = [];
+    const reviews = JSON.parse(
+      renderReport(article, 'claimreview', { generatedAt: AT, publisher: NEWSROOM, scope, warn: (w) => warnings.push(w) }),
+    ) as Json[];
+    return { reviews, warnings };
+  };
+
+  it('publishes only signed-off verdicts by default, and says how many it left out', () => {
+    const { reviews, warnings } = publish();
+    expect(reviews.map((r) => r.claimReviewed)).toEqual(['The show spent two weeks in the top ten, said Yorkin.', 'It was filmed in 2019.']);
+    expect(warnings).toContain('1 verdict awaiting sign-off left out (publish them with --include-unsigned).');
+  });
+
+  it('publishes unsigned verdicts too with includeUnsigned', () => {
+    expect(publish({ includeUnsigned: true }).reviews.map((r) => r.reviewRating.alternateName)).toEqual(['Misleading', 'False', 'Verified']);
+  });
+
+  it("names the claimant as the claim's author and the article as where it appeared", () => {
+    const [yorkin] = publish().reviews;
+    expect(yorkin!.itemReviewed).toMatchObject({
+      author: { '@type': 'Person', name: 'Nicole Yorkin' },
+      appearance: { '@type': 'CreativeWork', url: 'https://bugle.example/hit-run' },
+    });
+    expect(yorkin!.itemReviewed.author.worksFor).toBeUndefined();
+  });
+
+  it('suggests the claimant from the attribution when none is recorded, with a warning', () => {
+    const article = deskArticle();
+    article.statements[1]!.claimant = '';
+    const { reviews, warnings } = publish({}, article);
+    expect(reviews[0]!.itemReviewed.author).toEqual({ '@type': 'Person', name: 'Nicole Yorkin' });
+    expect(warnings).toContain('2 statements without a recorded claimant: the suggested claimant is used. Confirm claimants in the evidence panel.');
+  });
+
+  it("is published at the article's fact-check URL, falling back to the newsroom's address only with a warning", () => {
+    const { reviews, warnings } = publish();
+    expect(reviews.every((r) => r.url === 'https://bugle.example/fact-checks/hit-run')).toBe(true);
+    expect(warnings.join(' ')).not.toContain('No published fact-check URL');
+    const article = deskArticle();
+    article.factCheckUrl = '';
+    const fallback = publish({}, article);
+    expect(fallback.reviews[0]!.url).toBe(NEWSROOM.newsroomUrl);
+    expect(fallback.warnings[0]).toMatch(/^No published fact-check URL is recorded for "Hit & Run will not be getting a second season": ClaimReview's url is the newsroom's address/);
+  });
+
+  it('carries the corrected rating with dateModified, after datePublished', () => {
+    const corrected = publish().reviews[1]!;
+    expect(corrected.reviewRating).toMatchObject({ ratingValue: 5, alternateName: 'Verified' });
+    expect(corrected.dateModified).toBe('2026-11-27');
+    expect(corrected.datePublished <= corrected.dateModified).toBe(true);
+    expect(publish().reviews[0]!.dateModified).toBeUndefined();
+  });
+
+  it("meets Google's required and recommended properties", () => {
+    for (const review of publish({ includeUnsigned: true }).reviews) {
+      expect(googleFactCheckProblems(review)).toEqual([]);
+      if (review.dateModified) expect(isDate(review.dateModified)).toBe(true);
+    }
   });
 });

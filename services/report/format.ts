@@ -56,3 +56,31 @@ export function quoteStatus(source: { documentId: string; check?: { match: strin
       return 'not found in the source';
   }
 }
+
+const DIFFERENCE_LABEL: Record<string, string> = {
+  negation: 'negation changed',
+  number: 'number changed',
+  name: 'name changed',
+  wording: 'wording changed',
+};
+
+/**
+ * One difference between a quote and its source, as a reader reads it:
+ * "quote says “two”, source says “three” (number changed)". Text parts are passed through
+ * `text` (the format's escaping) and the words around them are plain.
+ */
+export function describeDifference(
+  d: { quote: string; source: string; kind: string },
+  text: (t: string) => string = (t) => t,
+): string {
+  const label = DIFFERENCE_LABEL[d.kind] ?? d.kind;
+  if (d.kind === 'elision') return `quote leaves out “${text(d.source)}” at “${text(d.quote)}” (words left out)`;
+  if (!d.source) return `quote adds “${text(d.quote)}” (${label})`;
+  if (!d.quote) return `source says “${text(d.source)}”, missing from the quote (${label})`;
+  return `quote says “${text(d.quote)}”, source says “${text(d.source)}” (${label})`;
+}
+
+/** The differences Factdesk found between a quote and its source, when it found the quote with differences. */
+export function differencesOf(source: { documentId: string; check?: { match: string; differences: { quote: string; source: string; kind: string }[] } }) {
+  return source.documentId && source.check && source.check.match !== 'none' ? source.check.differences : [];
+}

@@ -6,7 +6,8 @@ import { AT, articleOf, hostileArticle, source } from './test-articles';
 const NEWSROOM = { newsroomName: 'Bugle </style> Desk', newsroomUrl: 'https://bugle.example/' };
 
 describe('HTML report with hostile text', () => {
-  const html = renderReport(hostileArticle(), 'html', { generatedAt: AT, publisher: NEWSROOM });
+  // Internal, so the editors' names are in it too (a public report names nobody).
+  const html = renderReport(hostileArticle(), 'html', { generatedAt: AT, publisher: NEWSROOM, scope: { internal: true } });
   const style = html.slice(html.indexOf('<style>'), html.indexOf('</style>') + '</style>'.length);
   const body = html.slice(html.indexOf('<body>'));
 
@@ -18,7 +19,7 @@ describe('HTML report with hostile text', () => {
     expect(body).toContain('Checked by <bdi>Dana &quot;DC&quot; Cohen</bdi>, 25 November 2026');
     expect(body).toContain('Signed off by <bdi>Sam &lt;i&gt;Ortiz&lt;/i&gt;</bdi>');
     expect(body).toContain('By <strong><bdi>Ann &quot;Nan&quot; Lee</bdi></strong>');
-    expect(body).toContain('Fact-check report <span class="newsroom">· <bdi>Bugle &lt;/style&gt; Desk</bdi></span>');
+    expect(body).toContain('Internal fact-check report <span class="newsroom">· <bdi>Bugle &lt;/style&gt; Desk</bdi></span>');
     expect(body).not.toContain('href="javascript');
   });
 

@@ -5,12 +5,12 @@
  * and footer of the printed pages are CSS @page margin boxes, whose title goes through
  * cssString.
  */
-import type { Article, Source, Statement } from '../../store/schema';
+import type { Source, Statement } from '../../store/schema';
 import { VERDICT_LABEL, VERDICTS, type Verdict } from '../../store/verdicts';
 import { collectCitations, type Citations } from './citations';
-import { formatDate, formatDateTime, plural, quoteStatus } from './format';
+import { describeDifference, differencesOf, formatDate, formatDateTime, plural, quoteStatus } from './format';
 import { accountability } from './people';
-import { summarise } from './summary';
+import { correctionsOf, type ListedStatement, type ScopedReport, type ScopedSummary } from './scope';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -124,6 +124,17 @@ ul.evidence li { font-size: 9.5pt; line-height: 1.45; margin: .18rem 0; overflow
 q { font-style: italic; quotes: '“' '”' '‘' '’'; }
 sup.fn { font: 600 6.5pt var(--sans); color: var(--accent); margin-left: .1em; }
 .note { font-size: 9pt; color: #33353a; margin: .3rem 0 0; overflow-wrap: anywhere; }
+.explanation { font-size: 9.5pt; margin: .3rem 0 0; overflow-wrap: anywhere; }
+.claimant { font-family: var(--sans); font-size: 7.5pt; color: var(--muted); margin: .1rem 0 0; }
+.corrected { font-family: var(--sans); font-size: 6.8pt; font-weight: 700; letter-spacing: .07em; text-transform: uppercase; color: var(--accent); }
+ul.differences { margin: .1rem 0 0 1rem; padding: 0; font-family: var(--sans); font-size: 7.5pt; color: #7a4b00; list-style: square; }
+.left-out { font-family: var(--sans); font-size: 8.5pt; color: #7a4b00; margin: 0 0 .8rem; }
+.internal-banner { font-family: var(--sans); font-size: 8pt; font-weight: 700; color: #fff; background: var(--accent); padding: .3rem .5rem; margin: .6rem 0 0; }
+ol.corrections { margin: 0; padding-left: 1.2rem; font-size: 9.5pt; }
+ol.corrections li { margin: .25rem 0; break-inside: avoid; }
+ol.corrections .why, ol.corrections .was { color: var(--muted); }
+details.history { font-family: var(--sans); font-size: 7.5pt; color: var(--muted); margin: .3rem 0 0; }
+details.history ol { margin: .2rem 0 0; padding-left: 1.2rem; }
 .note .label { font-size: 6.8pt; font-weight: 700; letter-spacing: .07em; text-transform: uppercase; color: var(--muted); margin-right: .35rem; }
 ol.unchecked { margin: 0; padding-left: 2.4rem; font-size: 9.5pt; }
 ol.unchecked li { margin: .12rem 0; break-inside: avoid; overflow-wrap: anywhere; }
@@ -157,9 +168,9 @@ function pageBoxes(title: string, newsroom: string, generatedAt: Date): string {
 @page :first { @top-left { content: none; } @top-right { content: none; } }`;
 }
 
-export function renderHtml(article: Article, generatedAt: Date, options: HtmlOptions = {}): string {
-  const summary = summarise(article);
-  const citations = collectCitations(article);
+export function renderHtml(report: ScopedReport, generatedAt: Date, options: HtmlOptions = {}): string {
+  const { article, summary, listed, scope } = report;
+  const citations = collectCitations(listed.map((l) => l.statement));
   const e = escapeHtml;
   const newsroom = options.newsroomName?.trim() ?? '';
   const byline = [
@@ -167,10 +178,12 @@ export function renderHtml(article: Article, generatedAt: Date, options: HtmlOpt
     article.outlet ? iso(article.outlet) : '',
     article.publishedAt ? `Published ${e(formatDate(article.publishedAt))}` : '',
   ].filter(Boolean);
-  const max = Math.max(1, ...Object.values(summary.counts));
-  const unchecked = article.statements
-    .map((s, i) => [s, i] as const)
-    .filter(([s]) => s.verdict === 'unchecked');
+  const rows: [label: string, colour: string, count: number][] = VERDICTS.map((v) => [VERDICT_LABEL[v], VERDICT_COLOUR[v], summary.counts[v]]);
+  if (summary.leftOutAwaitingSignOff) rows.push(['Awaiting sign-off, not in this report', VERDICT_COLOUR.unchecked, summary.leftOutAwaitingSignOff]);
+  const max = Math.max(1, ...rows.map((r) => r[2]));
+  const unchecked = listed.filter((l) => l.statement.verdict === 'unchecked');
+  const corrections = correctionsOf(report);
+  const kind = scope.internal ? 'Internal fact-check report' : 'Fact-check report';
   const parts: string[] = [];
   parts.push(`<!doctype html>
 <html lang="en">
@@ -184,43 +197,58 @@ export function renderHtml(article: Article, generatedAt: Date, options: HtmlOpt
 </head>
 <body>
 <header class="masthead">
-<p class="kicker">Fact-check report${newsroom ? ` <span class="newsroom">· ${iso(newsroom)}</span>` : ''}</p>
+<p class="kicker">${kind}${newsroom ? ` <span class="newsroom">· ${iso(newsroom)}</span>` : ''}</p>
 <h1 dir="auto">${e(article.title)}</h1>
 ${byline.length ? `<p class="byline">${byline.join('<span class="sep">·</span>')}</p>` : ''}
 ${article.url ? `<p class="byline">${link(article.url, article.url)}</p>` : ''}
+${scope.internal ? '<p class="internal-banner">For the desk only: carries internal notes, history and who checked what. Do not publish.</p>' : ''}
 </header>
 <section aria-labelledby="h-summary">
 <h2 id="h-summary">Summary</h2>
-<div class="score"><span class="big">${summary.percentChecked}%</span><span class="of">checked: ${summary.checked.toLocaleString('en')} of ${plural(summary.total, 'statement')}${signOffs(article)}</span></div>
+<div class="score"><span class="big">${summary.percentChecked}%</span><span class="of">checked: ${summary.checked.toLocaleString('en')} of ${plural(summary.total, 'statement')}${signOffs(summary)}</span></div>
 <div class="meter"><span style="width:${summary.percentChecked}%"></span></div>
 ${lede(summary.counts)}
+${leftOutHtml(summary)}
 <table class="summary">
 <thead><tr><th scope="col">Verdict</th><th scope="col" class="n">Statements</th><th scope="col" class="n">Share</th><th scope="col"><span hidden>Chart</span></th></tr></thead>
 <tbody>
-${VERDICTS.map((v) => {
-  const n = summary.counts[v];
+${rows.map(([label, colour, n]) => {
   const share = summary.total ? Math.round((n / summary.total) * 100) : 0;
-  return `<tr><td class="label"><span class="swatch" style="background:${VERDICT_COLOUR[v]}"></span>${VERDICT_LABEL[v]}</td><td class="n">${n.toLocaleString('en')}</td><td class="n">${share}%</td><td class="chart"><div class="bar${n ? '' : ' zero'}" style="width:${Math.round((n / max) * 100)}%;background:${VERDICT_COLOUR[v]}"></div></td></tr>`;
+  return `<tr><td class="label"><span class="swatch" style="background:${colour}"></span>${label}</td><td class="n">${n.toLocaleString('en')}</td><td class="n">${share}%</td><td class="chart"><div class="bar${n ? '' : ' zero'}" style="width:${Math.round((n / max) * 100)}%;background:${colour}"></div></td></tr>`;
 }).join('\n')}
 </tbody>
 </table>
 </section>
 <section aria-labelledby="h-statements">
-<h2 id="h-statements">Statements<span class="count">${summary.total.toLocaleString('en')} in reading order</span></h2>
+<h2 id="h-statements">Statements<span class="count">${listed.length === summary.total ? `${summary.total.toLocaleString('en')} in reading order` : `${listed.length.toLocaleString('en')} of ${summary.total.toLocaleString('en')}, in reading order`}</span></h2>
 <ol class="statements">
 `);
-  for (let i = 0; i < article.statements.length; i++) parts.push(statementHtml(article.statements[i]!, i, citations));
+  for (const entry of listed) parts.push(statementHtml(entry, citations, scope.internal));
   parts.push(`</ol>
 </section>
-<section aria-labelledby="h-unchecked">
-<h2 id="h-unchecked">Still unchecked<span class="count">${unchecked.length.toLocaleString('en')}</span></h2>
+`);
+  if (corrections.length) {
+    parts.push(`<section aria-labelledby="h-corrections">
+<h2 id="h-corrections">Corrections<span class="count">${corrections.length.toLocaleString('en')}</span></h2>
+<ol class="corrections">
+${corrections.map(({ correction: c, number }) => `<li><strong>${e(formatDate(c.date))}, statement ${number}.</strong> ${iso(c.change)} <span class="why">Why: ${iso(c.reason)}</span>${
+  c.verdict !== c.verdictBefore ? ` <span class="was">Verdict changed from ${VERDICT_LABEL[c.verdictBefore]} to ${VERDICT_LABEL[c.verdict]}.</span>` : ''
+}</li>`).join('\n')}
+</ol>
+</section>
+`);
+  }
+  if (scope.includeUnchecked) {
+    parts.push(`<section aria-labelledby="h-unchecked">
+<h2 id="h-unchecked">Still unchecked<span class="count">${summary.counts.unchecked.toLocaleString('en')}</span></h2>
 ${
   unchecked.length
-    ? `<ol class="unchecked">\n${unchecked.map(([s, i]) => `<li value="${i + 1}">${iso(s.text)}</li>`).join('\n')}\n</ol>`
+    ? `<ol class="unchecked">\n${unchecked.map(({ statement: s, number }) => `<li value="${number}">${iso(s.text)}</li>`).join('\n')}\n</ol>`
     : '<p class="empty">Every statement has a verdict.</p>'
 }
 </section>
 `);
+  }
   if (citations.list.length) {
     parts.push(`<section class="sources" aria-labelledby="h-sources">
 <h2 id="h-sources">Sources</h2>
@@ -240,23 +268,38 @@ ${citations.list.map((c) => footnoteHtml(c.source)).join('\n')}
 const AWAITING = 'Awaiting sign-off';
 
 /** " · 3 of 12 verdicts signed off", when any verdict needs a second editor's sign-off. */
-function signOffs(article: Article): string {
-  let needed = 0;
-  let done = 0;
-  for (const s of article.statements) {
-    const { reviewer, awaitingSignOff } = accountability(s);
-    if (reviewer) done++;
-    if (reviewer || awaitingSignOff) needed++;
-  }
-  return needed ? ` · ${done.toLocaleString('en')} of ${plural(needed, 'verdict')} signed off` : '';
+function signOffs(summary: ScopedSummary): string {
+  return summary.needingSignOff
+    ? ` · ${summary.signedOff.toLocaleString('en')} of ${plural(summary.needingSignOff, 'verdict')} signed off`
+    : '';
+}
+
+/** What this report leaves out, in one sentence, so its counts never read as the whole check. */
+export function leftOutSentence(summary: ScopedSummary): string {
+  const parts = [
+    summary.leftOutAwaitingSignOff
+      ? `${plural(summary.leftOutAwaitingSignOff, 'verdict')} awaiting sign-off ${summary.leftOutAwaitingSignOff === 1 ? 'is' : 'are'} left out of this report`
+      : '',
+    summary.leftOutUnchecked
+      ? `${plural(summary.leftOutUnchecked, 'unchecked statement')} ${summary.leftOutUnchecked === 1 ? 'is' : 'are'} counted but not listed`
+      : '',
+  ].filter(Boolean);
+  return parts.length ? `${parts.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()) : '';
+}
+
+function leftOutHtml(summary: ScopedSummary): string {
+  const sentence = leftOutSentence(summary);
+  return sentence ? `<p class="left-out">${escapeHtml(sentence)}</p>` : '';
 }
 
 /**
  * "Checked by Dana, 24 November 2026", "Signed off by Sam" or "Awaiting sign-off", for any
  * format: `name` escapes (and isolates) a person's name, `text` escapes the words around it.
+ * A public report names nobody: it only says when a verdict still awaits its sign-off.
  */
-export function whoLine(s: Statement, name: (text: string) => string, text: (text: string) => string): string[] {
+export function whoLine(s: Statement, name: (text: string) => string, text: (text: string) => string, internal = true): string[] {
   const { checker, reviewer, checkedAt, awaitingSignOff } = accountability(s);
+  if (!internal) return awaitingSignOff ? [text(AWAITING)] : [];
   const when = checkedAt ? formatDate(checkedAt) : '';
   return [
     checker ? `${text('Checked by ')}${name(checker)}${when ? text(`, ${when}`) : ''}` : when ? text(`Checked ${when}`) : '',
@@ -273,19 +316,28 @@ function lede(counts: Record<Verdict, number>): string {
   return `<p class="lede">${verdicts ? `Verdicts: ${verdicts}. ` : 'No verdicts yet. '}${todo}</p>`;
 }
 
-function statementHtml(s: Statement, i: number, citations: Citations): string {
+function statementHtml({ statement: s, number }: ListedStatement, citations: Citations, internal: boolean): string {
   const colour = VERDICT_COLOUR[s.verdict];
-  const who = whoLine(s, iso, escapeHtml).map((part) => (part === AWAITING ? `<span class="awaiting">${part}</span>` : part));
+  const who = whoLine(s, iso, escapeHtml, internal).map((part) => (part === AWAITING ? `<span class="awaiting">${part}</span>` : part));
+  const corrected = s.corrections.length ? '<span class="corrected">Corrected</span>' : '';
   const evidence = s.sources.map((source) => evidenceHtml(source, citations)).filter(Boolean);
+  const history = internal && s.history.length ? historyHtml(s) : '';
   return `<li class="statement" style="--c:${colour}">
-<div class="head"><span class="no">${i + 1}</span><span class="verdict" style="background:${colour}">${VERDICT_LABEL[s.verdict]}</span>${
+<div class="head"><span class="no">${number}</span><span class="verdict" style="background:${colour}">${VERDICT_LABEL[s.verdict]}</span>${corrected}${
     who.length ? `<span class="who">${who.join(' · ')}</span>` : ''
   }</div>
-<blockquote class="claim" dir="auto">${escapeHtml(s.text)}</blockquote>
-${evidence.length ? `<ul class="evidence">\n${evidence.join('\n')}\n</ul>\n` : ''}${
-    s.note ? `<p class="note"><span class="label">Note</span>${iso(s.note)}</p>\n` : ''
-  }</li>
+${s.claimant ? `<p class="claimant">Claim by ${iso(s.claimant)}</p>\n` : ''}<blockquote class="claim" dir="auto">${escapeHtml(s.text)}</blockquote>
+${s.explanation ? `<p class="explanation" dir="auto">${escapeHtml(s.explanation)}</p>\n` : ''}${evidence.length ? `<ul class="evidence">\n${evidence.join('\n')}\n</ul>\n` : ''}${
+    internal && s.note ? `<p class="note"><span class="label">Internal note</span>${iso(s.note)}</p>\n` : ''
+  }${history}</li>
 `;
+}
+
+function historyHtml(s: Statement): string {
+  const items = s.history.map(
+    (h) => `<li>${escapeHtml(formatDateTime(h.at))} · ${h.by ? iso(h.by) : 'someone'} · ${escapeHtml(h.field)}: ${h.before ? `${iso(h.before)} → ` : ''}${iso(h.after || '(cleared)')}</li>`,
+  );
+  return `<details class="history" open><summary>History</summary><ol>\n${items.join('\n')}\n</ol></details>\n`;
 }
 
 function evidenceHtml(source: Source, citations: Citations): string {
@@ -295,7 +347,11 @@ function evidenceHtml(source: Source, citations: Citations): string {
   if (source.quote) {
     const status = quoteStatus(source);
     const found = source.check?.match === 'exact' || source.check?.match === 'normalised';
-    return `<li>${role}<q>${iso(source.quote)}</q>${mark} <span class="found${found ? ' yes' : ''}">(${status})</span></li>`;
+    const differences = differencesOf(source);
+    const diffs = differences.length
+      ? `<ul class="differences">${differences.map((d) => `<li>${describeDifference(d, iso)}</li>`).join('')}</ul>`
+      : '';
+    return `<li>${role}<q>${iso(source.quote)}</q>${mark} <span class="found${found ? ' yes' : ''}">(${status})</span>${diffs}</li>`;
   }
   if (!n) return '';
   const name = source.title || source.publisher || source.url || source.file;

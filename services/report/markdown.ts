@@ -1,25 +1,31 @@
-import type { Article, Source } from '../../store/schema';
+import type { Source } from '../../store/schema';
 import { VERDICT_LABEL, VERDICTS } from '../../store/verdicts';
-import { whoLine } from './html';
-import { quoteStatus } from './format';
-import { summarise } from './summary';
+import { leftOutSentence, whoLine } from './html';
+import { describeDifference, differencesOf, formatDate, quoteStatus } from './format';
+import { correctionsOf, type ScopedReport } from './scope';
 
 /**
- * Escapes what Markdown (and the HTML it lets through) would treat as markup, so an article
- * sentence can never turn into a link, a heading, a table cell or a script tag.
+ * Escapes what CommonMark (and the HTML it lets through) would treat as markup, so an article
+ * sentence can never turn into a link, an image, emphasis, code, a tag or a block, and nothing
+ * else: a CMS shows "(about 4%)!" as typed, not "\(about 4%\)\!". Brackets are escaped, so "(" and
+ * "!" can never start a link or an image; a leading "#", ">", "-", "+", "=" or "1." is escaped so
+ * a sentence cannot become a heading or a list wherever it lands at the start of a block.
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]()<>|#!~]/g, (c) => `\\${c}`)
+    .replace(/\s*\n+\s*/g, ' ')
+    .replace(/[\\`*_[\]<~]/g, (c) => `\\${c}`)
     .replace(/&(?=[#\w]+;)/g, '&amp;')
-    .replace(/\n+/g, ' ');
+    .replace(/^(\s*)([#>+=-])/, '$1\\$2')
+    .replace(/^(\s*\d{1,9})([.)])/, '$1\\$2');
 }
 
-export function renderMarkdown(article: Article, generatedAt: Date): string {
-  const summary = summarise(article);
+export function renderMarkdown(report: ScopedReport, generatedAt: Date): string {
+  const { article, summary, listed, scope } = report;
   const e = escapeMarkdown;
   const lines: string[] = [];
-  lines.push(`# Fact-check: ${e(article.title)}`, '');
+  lines.push(`# ${scope.internal ? 'Internal fact-check' : 'Fact-check'}: ${e(article.title)}`, '');
+  if (scope.internal) lines.push('**For the desk only:** carries internal notes, history and who checked what. Do not publish.', '');
   const meta: [string, string][] = [
     ['Outlet', article.outlet],
     ['Author', article.author],
@@ -33,29 +39,56 @@ export function renderMarkdown(article: Article, generatedAt: Date): string {
     '',
     '## Summary',
     '',
-    '| Verdict | Statements |',
-    '| --- | ---: |',
   );
+  const leftOut = leftOutSentence(summary);
+  if (leftOut) lines.push(leftOut, '');
+  lines.push('| Verdict | Statements |', '| --- | ---: |');
   for (const verdict of VERDICTS) lines.push(`| ${VERDICT_LABEL[verdict]} | ${summary.counts[verdict]} |`);
+  if (summary.leftOutAwaitingSignOff) lines.push(`| Awaiting sign-off, not in this report | ${summary.leftOutAwaitingSignOff} |`);
   lines.push('', '## Statements', '');
-  article.statements.forEach((s, i) => {
-    lines.push(`### ${i + 1}. ${VERDICT_LABEL[s.verdict]}`, '', `> ${e(s.text)}`, '');
-    const who = whoLine(s, e, (t) => t);
+  for (const { statement: s, number } of listed) {
+    lines.push(`### ${number}. ${VERDICT_LABEL[s.verdict]}${s.corrections.length ? ' (corrected)' : ''}`, '');
+    if (s.claimant) lines.push(`Claim by ${e(s.claimant)}:`, '');
+    lines.push(`> ${e(s.text)}`, '');
+    const who = whoLine(s, e, (t) => t, scope.internal);
     if (who.length) lines.push(`*${who.join(' · ')}*`, '');
+    if (s.explanation) lines.push(e(s.explanation), '');
     for (const source of s.sources) lines.push(...sourceLines(source), '');
-    if (s.note) lines.push(`**Note:** ${e(s.note)}`, '');
-  });
-  const unchecked = article.statements.map((s, i) => [s, i] as const).filter(([s]) => s.verdict === 'unchecked');
-  lines.push('## Still unchecked', '');
-  if (unchecked.length) for (const [s, i] of unchecked) lines.push(`- **${i + 1}.** ${e(s.text)}`);
-  else lines.push('Every statement has a verdict.');
+    if (scope.internal && s.note) lines.push(`**Internal note:** ${e(s.note)}`, '');
+    if (scope.internal && s.history.length) {
+      lines.push('**History:**', '');
+      for (const h of s.history) {
+        lines.push(`- ${h.at.slice(0, 16).replace('T', ' ')} · ${e(h.by || 'someone')} · ${h.field}: ${h.before ? `${e(h.before)} → ` : ''}${e(h.after || '(cleared)')}`);
+      }
+      lines.push('');
+    }
+  }
+  const corrections = correctionsOf(report);
+  if (corrections.length) {
+    lines.push('## Corrections', '');
+    for (const { correction: c, number } of corrections) {
+      const verdict = c.verdict !== c.verdictBefore ? ` Verdict changed from ${VERDICT_LABEL[c.verdictBefore]} to ${VERDICT_LABEL[c.verdict]}.` : '';
+      lines.push(`- **${formatDate(c.date)}, statement ${number}.** ${e(c.change)} Why: ${e(c.reason)}${verdict}`);
+    }
+    lines.push('');
+  }
+  if (scope.includeUnchecked) {
+    const unchecked = listed.filter((l) => l.statement.verdict === 'unchecked');
+    lines.push('## Still unchecked', '');
+    if (unchecked.length) for (const { statement: s, number } of unchecked) lines.push(`- **${number}.** ${e(s.text)}`);
+    else lines.push('Every statement has a verdict.');
+  }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
 function sourceLines(source: Source): string[] {
   const e = escapeMarkdown;
   const lines: string[] = [];
-  if (source.quote) lines.push(`**Quote (${source.role}):** “${e(source.quote)}” (${quoteStatus(source)})`, '');
+  if (source.quote) {
+    lines.push(`**Quote (${source.role}):** “${e(source.quote)}” (${quoteStatus(source)})`, '');
+    const differences = differencesOf(source);
+    if (differences.length) lines.push(...differences.map((d) => `- ${describeDifference(d, e)}`), '');
+  }
   const title = source.title || source.url || source.file;
   const cite = [
     source.url ? `[${e(title)}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : e(title),

@@ -65,21 +65,22 @@ describe('Markdown report', () => {
   const md = renderReport(article(), 'md', { generatedAt: AT });
 
   it('has the metadata, the summary and every statement in order with its evidence', () => {
-    expect(md).toContain('# Fact-check: Taxes & \\<the\\> "budget"');
+    expect(md).toContain('# Fact-check: Taxes & \\<the> "budget"');
     expect(md).toContain('- **Checked:** 1 of 2 statements (50%)');
     expect(md).toContain('| False | 1 |');
     expect(md.indexOf('### 1. False')).toBeLessThan(md.indexOf('### 2. Unchecked'));
-    expect(md).toContain('**Quote (supports):** “Taxes rose 2% \\<img src=x onerror=alert\\(1\\)\\>”');
+    expect(md).toContain('**Quote (supports):** “Taxes rose 2% \\<img src=x onerror=alert(1)>”');
     expect(md).toContain('**Source:** [City accounts](<https://city.example/accounts>), City Hall, 2026-10-01');
-    expect(md).toContain('**Note:** Checked with the finance office.');
-    expect(md).toContain('*Checked 25 November 2026 · Awaiting sign-off*');
+    // A public report: the internal note and who checked stay inside; an unsigned verdict says so.
+    expect(md).not.toContain('Checked with the finance office.');
+    expect(md).toContain('*Awaiting sign-off*');
     expect(md).toMatch(/## Still unchecked\n\n- \*\*2\.\*\* The \\\[budget/);
   });
 
   it('escapes article text so it cannot become a link, a tag or a heading', () => {
-    expect(md).toContain('> The \\[budget\\]\\(javascript:alert\\(1\\)\\) passed.');
-    expect(md).not.toContain('<b>');
-    expect(escapeMarkdown('# not a heading | cell\nnext')).toBe('\\# not a heading \\| cell next');
+    expect(md).toContain('> The \\[budget\\](javascript:alert(1)) passed.');
+    expect(md).not.toMatch(/(?<!\\)<b>/);
+    expect(escapeMarkdown('# not a heading | cell\nnext')).toBe('\\# not a heading | cell next');
     expect(escapeMarkdown('AT&amp;T &copy;')).toBe('AT&amp;amp;T &amp;copy;');
   });
 });

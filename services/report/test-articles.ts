@@ -108,3 +108,83 @@ export function largeArticle(count: number): Article {
   }
   return articleOf(rows, { title: `A long article of ${count} statements` });
 }
+
+/**
+ * The desk's decisions on one article (issue 14): a public explanation and an internal note,
+ * a signed-off verdict and an unsigned one, an unchecked statement, a quote found with
+ * differences in its source file, the same file cited twice, a claimant, a correction.
+ */
+export function deskArticle(): Article {
+  const check = (differences: { quote: string; source: string; kind: 'number' | 'wording' }[]) => ({
+    match: 'fuzzy' as const,
+    start: 10,
+    end: 60,
+    passage: 'Nielsen charts show the show in the top ten for three weeks.',
+    differences,
+    checkedAt: AT.toISOString(),
+  });
+  const signed = { review: { by: 'Sam Ortiz', at: AT.toISOString() }, checkedBy: 'Dana Cohen' };
+  return articleOf(
+    [
+      ['Nicole Yorkin, the show’s co-creator, spoke to Variety on Monday.', 'unchecked'],
+      [
+        'The show spent two weeks in the top ten, said Yorkin.',
+        'misleading',
+        {
+          ...signed,
+          claimant: 'Nicole Yorkin',
+          explanation: 'Nielsen’s charts show three weeks in the top ten (about 4m viewers)!',
+          note: 'Nielsen charts show two weeks, not three. Ask the desk whether to correct.',
+          sources: [
+            source({
+              quote: 'in the top ten for two weeks',
+              title: 'Nielsen streaming charts',
+              file: 'nielsen-charts.pdf',
+              documentId: 'doc1',
+              check: check([{ quote: 'two', source: 'three', kind: 'number' }]),
+            }),
+          ],
+          history: [{ at: AT.toISOString(), by: 'Dana Cohen', field: 'verdict', before: 'Unchecked', after: 'Misleading' }],
+        },
+      ],
+      [
+        'Viewing rose 40% in its second week.',
+        'false',
+        {
+          checkedBy: 'Dana Cohen',
+          explanation: 'Viewing fell in the second week.',
+          note: 'Waiting for Sam to sign off.',
+          sources: [source({ quote: 'viewing fell 5%', title: 'Nielsen charts, week 2', file: 'nielsen-charts.pdf', documentId: 'doc1' })],
+        },
+      ],
+      ['Critics called it the best show of the year.', 'opinion', { explanation: 'A matter of taste.' }],
+      [
+        'It was filmed in 2019.',
+        'verified',
+        {
+          ...signed,
+          explanation: 'The production notes date filming to 2019.',
+          corrections: [
+            {
+              date: '2026-11-27',
+              change: 'Rated Verified, not False: filming began in 2019.',
+              reason: 'The studio sent the production notes.',
+              verdictBefore: 'false',
+              verdict: 'verified',
+              by: 'Dana Cohen',
+              at: '2026-11-27T09:00:00.000Z',
+            },
+          ],
+        },
+      ],
+    ],
+    {
+      title: 'Hit & Run will not be getting a second season',
+      outlet: 'Daily Bugle',
+      author: 'Ann Lee',
+      url: 'https://bugle.example/hit-run',
+      factCheckUrl: 'https://bugle.example/fact-checks/hit-run',
+      documents: [{ id: 'doc1', name: 'nielsen-charts.pdf', kind: 'pdf', url: '', chars: 100, attachedAt: AT.toISOString(), attachedBy: 'Dana Cohen' }],
+    },
+  );
+}

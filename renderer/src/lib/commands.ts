@@ -3,6 +3,7 @@
  * every host) both end up here.
  */
 import type { MenuCommand, ReportFormat } from '../../../api/contract';
+import { reportOptions } from './report-options.svelte';
 import { api, errorMessage } from './api';
 import { check } from './check.svelte';
 import { earlier } from './earlier.svelte';
@@ -37,8 +38,10 @@ export async function exportReport(format: ReportFormat): Promise<string | null>
   }
   try {
     await check.flush();
-    const saved = await api.exportReport(article.id, format);
-    if (saved) ui.tell(`Report saved to ${saved.path}`);
+    const saved = await api.exportReport(article.id, format, reportOptions.scope);
+    // What the report fell back on or left out stays on screen until read (like an error).
+    if (saved?.warnings?.length) ui.tell(`Report saved to ${saved.path}. ${saved.warnings.join(' ')}`, 'error');
+    else if (saved) ui.tell(`Report saved to ${saved.path}`);
     return saved?.path ?? null;
   } catch (err) {
     ui.tell(errorMessage(err), 'error');
