@@ -17,7 +17,8 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { findChromium, printPdfWithChromium, renderReport } from '../services/report';
+import { renderReport } from '../services/report';
+import { findChromium, printPdfWithChromium } from '../services/report/pdf';
 import { largeArticle } from '../services/report/test-articles';
 import { QUICK, sized } from './quick';
 

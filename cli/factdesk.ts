@@ -18,9 +18,13 @@ import { verifyQuoteInFile } from '../services/evidence';
 import { Store } from '../store/store';
 import { segment } from '../services/segment';
 import { importArticleFile } from '../services/import';
-import { ChromiumPrinter, printPdfWithChromium } from '../services/report/pdf';
+import type { ChromiumPrinter } from '../services/report/pdf';
 import { removeStalePrintFolders } from '../services/report/files';
 import { connectDesk, Desk, forgetDesk, readDeskState, setupDesk } from '../services/desk';
+
+/** The browser driver is loaded only by a command that prints a PDF: every other command starts faster. */
+const loadPdf = () => import('../services/report/pdf');
+const printPdfWithChromium = async (html: string) => (await loadPdf()).printPdfWithChromium(html);
 
 const USAGE = `Usage: factdesk [--store DIR] <command>
 
@@ -524,7 +528,7 @@ async function exportAll(dir: string, format: ReportFormat, outDir: string) {
   };
   // One browser prints every PDF of the run, started on the first.
   let printer: Promise<ChromiumPrinter> | null = null;
-  const printPdf = async (html: string) => (await (printer ??= ChromiumPrinter.launch())).print(html);
+  const printPdf = async (html: string) => (await (printer ??= loadPdf().then((pdf) => pdf.ChromiumPrinter.launch()))).print(html);
   try {
     return await withStore(
       dir,

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { API_METHODS } from '../api/contract';
 import { createHandlers, dispatch, type Host } from '../main/handlers';
-import { printPdfWithChromium } from '../services/report';
+import { printPdfWithChromium } from '../services/report/pdf';
 import { Store } from '../store/store';
 import { findElectronBinary } from './electron-binary';
 import { serveRenderer } from './serve';

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makePrintFolder } from '../services/report/files';
-import { PRINT_OPTIONS } from '../services/report/pdf';
+import { PRINT_OPTIONS } from '../services/report/print-options';
 import { UserError } from '../store/errors';
 
 const PARTITION = 'factdesk-print';
@@ -93,7 +93,14 @@ async function printOnce(html: string): Promise<Uint8Array> {
     await Promise.race([win.loadFile(file), timeout]);
     const pdf = await Promise.race([
       // The same options as the command line's headless Chromium (services/report/pdf.ts).
-      contents.printToPDF({ pageSize: 'A4', ...PRINT_OPTIONS }),
+      contents.printToPDF({
+        pageSize: 'A4',
+        printBackground: PRINT_OPTIONS.printBackground,
+        preferCSSPageSize: PRINT_OPTIONS.preferCSSPageSize,
+        displayHeaderFooter: PRINT_OPTIONS.displayHeaderFooter,
+        generateTaggedPDF: PRINT_OPTIONS.tagged,
+        generateDocumentOutline: PRINT_OPTIONS.outline,
+      }),
       timeout,
     ]);
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);

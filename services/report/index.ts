@@ -92,4 +92,3 @@ export { summarise } from './summary';
 export { scopeReport, PUBLIC_SCOPE } from './scope';
 export { escapeHtml } from './html';
 export { parseReportJson, importReport, MAX_REPORT_BYTES } from './import';
-export { CHROMIUM_MISSING, findChromium, printPdfWithChromium } from './pdf';
