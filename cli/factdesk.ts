@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { REPORT_FORMATS, type ApiMethod, type FactdeskApi, type ReportFormat } from '../api/contract';
+import { REPORT_FORMATS, type ApiMethod, type FactdeskApi, type ReportFormat, type ReportScope } from '../api/contract';
 import { createHandlers, dispatch, type Host } from '../main/handlers';
 import { UserError } from '../store/errors';
 import { defaultStoreDir } from '../store/location';
@@ -37,13 +37,19 @@ Commands:
   show ID                              one article with its statements
   mark ID INDEX --verdict V [--quote Q] [--source-title T] [--source-url U]
                 [--publisher P] [--source-date YYYY-MM-DD] [--note N]
+                [--explanation TEXT] [--claimant NAME]
                 [--source-file FILE] [--role supports|contradicts|context]
                                        record a verdict for statement INDEX (1 = first);
-                                       --source-file attaches FILE and checks the quote in it
+                                       --source-file attaches FILE and checks the quote in it;
+                                       --explanation is public (every report), --note internal
+  correct ID INDEX --date YYYY-MM-DD --change TEXT --why TEXT [--verdict V]
+                                       record a correction after publication (V: the corrected
+                                       verdict; the same verdict when only the text changed)
   attach ID FILE|URL                   attach a source document (.pdf .docx .html .txt .md),
                                        or a web page by its http(s) address
   edit ID [--title T] [--outlet O] [--author A] [--published YYYY-MM-DD] [--url U]
-                                       change the article's details
+          [--fact-check-url U]        change the article's details (--fact-check-url: where
+                                       the desk's fact-check is published; ClaimReview's url)
   edit-text ID FILE                    replace the article's text with FILE's; verdicts follow
                                        their sentences, those edited out are kept as orphaned
   split ID INDEX --at N                split statement INDEX N characters from its start
@@ -64,10 +70,17 @@ Commands:
                                        (default 10), with the numbers, dates and names that differ
   claimreview import FILE              add other publishers' fact-checks (ClaimReview JSON-LD,
                                        or a fact-check page carrying it) to match against
-  export ID --format FORMAT --out FILE
-  export --all --format FORMAT --out DIR
+  export ID --format FORMAT --out FILE [--signed-off-only] [--no-unchecked] [--internal]
+  export --all --format FORMAT --out DIR                                    [--include-unsigned]
                                        the fact-check report of one article, or of every
-                                       article in the library (progress on stderr)
+                                       article in the library (progress on stderr). Public
+                                       by default: explanations, no internal notes; unchecked
+                                       statements listed, unsigned verdicts marked "awaiting
+                                       sign-off". --signed-off-only: only signed-off verdicts;
+                                       --no-unchecked: unchecked statements counted, not listed;
+                                       --internal: internal notes, history, who checked what;
+                                       --include-unsigned: ClaimReview publishes unsigned verdicts
+                                       (signed-off only by default). Warnings on stderr
                                        FORMAT: ${REPORT_FORMATS.join('|')}
                                        pdf needs Chromium ($CHROMIUM_PATH or installed);
                                        claimreview needs the newsroom set in Settings
@@ -107,6 +120,16 @@ const OPTIONS = {
   publisher: { type: 'string' },
   'source-date': { type: 'string' },
   note: { type: 'string' },
+  explanation: { type: 'string' },
+  claimant: { type: 'string' },
+  'fact-check-url': { type: 'string' },
+  date: { type: 'string' },
+  change: { type: 'string' },
+  why: { type: 'string' },
+  'signed-off-only': { type: 'boolean' },
+  'no-unchecked': { type: 'boolean' },
+  internal: { type: 'boolean' },
+  'include-unsigned': { type: 'boolean' },
   format: { type: 'string' },
   out: { type: 'string' },
   all: { type: 'boolean' },
@@ -218,6 +241,16 @@ const ArgumentsSchema = v.object({
     publisher: text(500),
     'source-date': v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))])),
     note: text(20_000),
+    explanation: text(20_000),
+    claimant: text(500),
+    'fact-check-url': optionalLink,
+    date: v.optional(v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))),
+    change: text(20_000),
+    why: text(20_000),
+    'signed-off-only': v.optional(v.boolean()),
+    'no-unchecked': v.optional(v.boolean()),
+    internal: v.optional(v.boolean()),
+    'include-unsigned': v.optional(v.boolean()),
     format: v.optional(v.picklist(REPORT_FORMATS, `must be one of ${REPORT_FORMATS.join(', ')}`)),
     out: v.optional(pathArg),
     all: v.optional(v.boolean()),
@@ -328,6 +361,15 @@ async function run(argv: string[]): Promise<unknown> {
         { sourceFile },
       );
     }
+    case 'correct': {
+      const [id, index] = need(args, 2, 'correct ID INDEX --date YYYY-MM-DD --change TEXT --why TEXT [--verdict V]');
+      if (!values.date || !values.change || !values.why) throw new UsageError('correct needs --date, --change and --why.');
+      return withStore(dir, false, async (api) => {
+        const statement = statementAt(await call(api, 'getArticle', id), index);
+        const verdict = (values.verdict ?? statement.verdict) as StatementPatch['verdict'] & string;
+        return call(api, 'correctStatement', id, statement.id, { date: values.date!, change: values.change!, reason: values.why!, verdict });
+      });
+    }
     case 'attach': {
       const [id, file] = need(args, 2, 'attach ID FILE|URL');
       // A web page as a source: fetched and stored as the app's "Add a web page" does.
@@ -336,8 +378,15 @@ async function run(argv: string[]): Promise<unknown> {
     }
     case 'edit': {
       const [id] = need(args, 1, 'edit ID [--title T] [--outlet O] [--author A] [--published YYYY-MM-DD] [--url U]');
-      const patch = definedOnly({ title: values.title, outlet: values.outlet, author: values.author, publishedAt: values.published, url: values.url });
-      if (!Object.keys(patch).length) throw new UsageError('edit needs --title, --outlet, --author, --published or --url.');
+      const patch = definedOnly({
+        title: values.title,
+        outlet: values.outlet,
+        author: values.author,
+        publishedAt: values.published,
+        url: values.url,
+        factCheckUrl: values['fact-check-url'],
+      });
+      if (!Object.keys(patch).length) throw new UsageError('edit needs --title, --outlet, --author, --published, --url or --fact-check-url.');
       return withStore(dir, false, async (api) => summary(await call(api, 'updateArticle', id, patch)));
     }
     case 'edit-text': {
@@ -436,7 +485,7 @@ async function run(argv: string[]): Promise<unknown> {
       if (values.all) {
         if (args.length) throw new UsageError('export --all exports every article: give no ID.');
         if (!values.out) throw new UsageError('export --all needs --out DIR.');
-        return exportAll(dir, format, path.resolve(values.out));
+        return exportAll(dir, format, path.resolve(values.out), reportScope(values));
       }
       const [id] = need(args, 1, 'export ID --format FORMAT --out FILE');
       if (!values.out) throw new UsageError('export needs --out FILE.');
@@ -444,7 +493,9 @@ async function run(argv: string[]): Promise<unknown> {
       await fs.access(path.dirname(out)).catch(() => {
         throw new UserError('write-failed', `The folder ${path.dirname(out)} does not exist.`);
       });
-      return withStore(dir, true, (api) => call(api, 'exportReport', id, format), { reportPath: out });
+      const saved = await withStore(dir, true, (api) => call(api, 'exportReport', id, format, reportScope(values)), { reportPath: out });
+      for (const warning of saved?.warnings ?? []) process.stderr.write(`factdesk: warning: ${warning}\n`);
+      return saved;
     }
     case 'desk':
       return deskCommand(dir, args, values);
@@ -514,7 +565,17 @@ async function withStore<T>(
  * would suggest (made unique), through the same handler as a single export. Progress goes to
  * stderr; an article that fails is reported and the others still exported.
  */
-async function exportAll(dir: string, format: ReportFormat, outDir: string) {
+/** What `export` includes, from its flags; unset flags keep the public defaults. */
+function reportScope(values: Options): Partial<ReportScope> {
+  return definedOnly({
+    signedOffOnly: values['signed-off-only'],
+    includeUnchecked: values['no-unchecked'] ? false : undefined,
+    internal: values.internal,
+    includeUnsigned: values['include-unsigned'],
+  });
+}
+
+async function exportAll(dir: string, format: ReportFormat, outDir: string, scope: Partial<ReportScope> = {}) {
   await fs.mkdir(outDir, { recursive: true }).catch((err) => {
     throw new UserError('write-failed', `Could not create the folder ${outDir}: ${(err as Error).message}`);
   });
@@ -540,7 +601,8 @@ async function exportAll(dir: string, format: ReportFormat, outDir: string) {
         for (const [i, article] of articles.entries()) {
           const step = `[${i + 1}/${articles.length}]`;
           try {
-            const saved = (await call(api, 'exportReport', article.id, format))!;
+            const saved = (await call(api, 'exportReport', article.id, format, scope))!;
+            for (const warning of saved.warnings ?? []) process.stderr.write(`factdesk: ${step} warning: ${warning}\n`);
             files.push({ id: article.id, title: article.title, path: saved.path });
             process.stderr.write(`factdesk: ${step} ${path.basename(saved.path)}\n`);
           } catch (err) {
@@ -590,6 +652,8 @@ function markPatch(
   const patch: StatementPatch = {};
   if (values.verdict !== undefined) patch.verdict = values.verdict as StatementPatch['verdict'];
   if (values.note !== undefined) patch.note = values.note;
+  if (values.explanation !== undefined) patch.explanation = values.explanation;
+  if (values.claimant !== undefined) patch.claimant = values.claimant;
   const source = {
     quote: values.quote,
     title: values['source-title'],
@@ -605,7 +669,7 @@ function markPatch(
     for (const [key, value] of Object.entries(source)) if (value !== undefined) Object.assign(first, { [key]: value });
     patch.sources = [first, ...sources.slice(1)];
   }
-  if (!Object.keys(patch).length) throw new UsageError('mark needs --verdict, --note or a source option.');
+  if (!Object.keys(patch).length) throw new UsageError('mark needs --verdict, --explanation, --note, --claimant or a source option.');
   return patch;
 }
 
