@@ -97,6 +97,8 @@ class FakeMain {
           change(articleId, statementId, (s) => ({ ...s, review: { by: this.settings.editorName, at: '2026-12-01T12:00:00.000Z' } })),
         ),
       attachSourceFile: (articleId: string) => answer('attachSourceFile', [articleId], () => attach(articleId, 'council-minutes.pdf')),
+      mergeWithNext: (articleId: string, statementId: string) =>
+        answer('mergeWithNext', [articleId, statementId], () => this.articles.get(articleId)!),
       attachSourceUrl: (articleId: string, url: string) => answer('attachSourceUrl', [articleId, url], () => attach(articleId, url)),
       getSettings: () => answer('getSettings', [], () => this.settings),
       updateSettings: (patch: Partial<Settings>) => answer('updateSettings', [patch], () => (this.settings = { ...this.settings, ...patch })),
@@ -283,6 +285,23 @@ describe('actions from the evidence panel', () => {
   });
 });
 
+describe('split and merge', () => {
+  it('a refused merge is a refusal on the statement, with no Retry claiming something is unsaved', async () => {
+    main.refuse = (method) => (method === 'mergeWithNext' ? { code: 'invalid-input', message: 'The last statement has no next one to merge with.' } : null);
+    check.select(3);
+    await check.mergeWithNext();
+    expect(check.notes).toEqual({ 'a-s4': { kind: 'refused', action: 'Merge', text: 'The last statement has no next one to merge with.' } });
+    expect(check.saveState).not.toBe('error');
+  });
+
+  it('a split without a place to split asks for one, and sends nothing', async () => {
+    await check.split();
+    expect(check.notes['a-s1']).toEqual({ kind: 'refused', action: 'Split', text: 'Click inside the statement, where it should be split, then split.' });
+    expect(check.saveState).toBe('idle');
+    expect(main.calls.map((c) => c.method)).not.toContain('splitStatement');
+  });
+});
+
 describe("the editor's name", () => {
   it('is asked before the first verdict, which follows once the name is saved', async () => {
     main.settings.editorName = '';
@@ -295,5 +314,15 @@ describe("the editor's name", () => {
     expect(main.sent('updateSettings')).toEqual([[{ editorName: 'Ana Ruiz' }]]);
     expect(main.saved('a', 'a-s1')).toMatchObject({ verdict: 'verified', checkedBy: 'Ana Ruiz' });
     expect(settings.naming).toBeNull();
+  });
+
+  it('is asked before a sign-off too, which then goes to the statement it was asked for', async () => {
+    main.settings.editorName = '';
+    await settings.load();
+    check.select(1);
+    await check.signOff();
+    expect(main.sent('signOff')).toHaveLength(0);
+    await settings.saveName('Ben Okafor');
+    await vi.waitFor(() => expect(main.sent('signOff')).toEqual([['a', 'a-s2']]));
   });
 });

@@ -173,17 +173,23 @@ class Check {
       this.notes = { ...this.notes, [statement.id]: { kind: 'refused', action: 'Split', text: 'Click inside the statement, where it should be split, then split.' } };
       return;
     }
-    await this.restructure(() => api.splitStatement(article.id, statement.id, caret.offset)).catch(() => undefined);
+    await this.restructure(() => api.splitStatement(article.id, statement.id, caret.offset), 'Split').catch(() => undefined);
   };
 
   mergeWithNext = async (): Promise<void> => {
     const { article, statement } = this;
-    if (article && statement) await this.restructure(() => api.mergeWithNext(article.id, statement.id)).catch(() => undefined);
+    if (article && statement) await this.restructure(() => api.mergeWithNext(article.id, statement.id), 'Merge').catch(() => undefined);
   };
 
-  /** Split and merge change which statements exist: the undo history of the old ones no longer applies. */
-  restructure = async (change: () => Promise<Article>): Promise<void> => {
+  /**
+   * Split and merge change which statements exist: the undo history of the old ones no longer
+   * applies. `what` names an action on the selected statement (Split, Merge), whose failure
+   * shows there; without it, the failure shows in the save bar.
+   */
+  restructure = async (change: () => Promise<Article>, what?: string): Promise<void> => {
     await this.flush();
+    const before = this.saveState;
+    const statement = this.statement;
     this.saveState = 'saving';
     try {
       const selected = this.selected;
@@ -193,8 +199,14 @@ class Check {
       this.forgetHistory();
       this.saveState = 'saved';
     } catch (err) {
-      this.saveState = 'error';
-      this.saveError = errorMessage(err);
+      if (what && statement) {
+        // Nothing was changed, so nothing is pending to retry: the answer shows on the statement.
+        this.saveState = before;
+        this.notes = { ...this.notes, [statement.id]: { kind: outcome(err), action: what, text: errorMessage(err) } };
+      } else {
+        this.saveState = 'error';
+        this.saveError = errorMessage(err);
+      }
       throw err;
     }
   };
@@ -289,9 +301,7 @@ class Check {
     try {
       return await action();
     } catch (err) {
-      // The store refusing (wrong editor, already signed off) is an answer, not a failure.
-      const kind = err instanceof ApiError && err.code === 'invalid-input' ? 'refused' : 'error';
-      this.notes = { ...this.notes, [target.statementId]: { kind, action: what, text: errorMessage(err) } };
+      this.notes = { ...this.notes, [target.statementId]: { kind: outcome(err), action: what, text: errorMessage(err) } };
       return undefined;
     } finally {
       const { [target.statementId]: _done, ...rest } = this.busy;
@@ -378,6 +388,11 @@ class Check {
     this.undoStack = [];
     this.redoStack = [];
   }
+}
+
+/** The store refusing (wrong editor, already signed off, nothing to merge with) is an answer, not a failure. */
+function outcome(err: unknown): ActionNote['kind'] {
+  return err instanceof ApiError && err.code === 'invalid-input' ? 'refused' : 'error';
 }
 
 /** Pointing a source at a document fills the citation fields the editor has left empty. */
