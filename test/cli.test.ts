@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-describe('factdesk', () => {
+describe('factdesk', { timeout: 180_000 }, () => {
   it('segments a file into statements whose offsets slice its text', async () => {
     const run = await factdesk('segment', SAMPLE);
     expect(run.code).toBe(0);
@@ -110,7 +110,7 @@ describe('factdesk', () => {
     }
   });
 
-  it('answers a call it cannot read with what was wrong, then the usage, and exit 2', { timeout: 180_000 }, async () => {
+  it('answers a call it cannot read with what was wrong, then the usage, and exit 2', async () => {
     const cases: [string[], string][] = [
       [[], 'factdesk: No command given.'],
       [['frobnicate'], 'factdesk: Unknown command "frobnicate".'],
