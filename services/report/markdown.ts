@@ -13,7 +13,9 @@ import { correctionsOf, type ScopedReport } from './scope';
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\s*\n+\s*/g, ' ')
+    // CommonMark ends a line at \r as at \n, so a note with a bare CR could start a heading or a
+    // list; U+2028/U+2029 end lines in other readers. Every one becomes a space.
+    .replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')
     .replace(/[\\`*_[\]<~]/g, (c) => `\\${c}`)
     .replace(/&(?=[#\w]+;)/g, '&amp;')
     .replace(/^(\s*)([#>+=-])/, '$1\\$2')
@@ -91,7 +93,8 @@ function sourceLines(source: Source): string[] {
   }
   const title = source.title || source.url || source.file;
   const cite = [
-    source.url ? `[${e(title)}](<${source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : e(title),
+    // In <…> a backslash escapes the next character: a URL ending in \ would swallow the closing >.
+    source.url ? `[${e(title)}](<${source.url.replace(/[<>\s\\]/g, encodeURIComponent)}>)` : e(title),
     e(source.publisher),
     e(source.publishedAt),
   ].filter(Boolean);
