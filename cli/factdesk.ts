@@ -12,7 +12,7 @@ import { REPORT_FORMATS, type ApiMethod, type FactdeskApi, type ReportFormat, ty
 import { createHandlers, dispatch, type Host } from '../main/handlers';
 import { UserError } from '../store/errors';
 import { defaultStoreDir } from '../store/location';
-import { emptySource, type Article, type DocumentRef, type StatementPatch } from '../store/schema';
+import { emptySource, type Article, type DocumentRef, type StatementPatch, type StoreNotice } from '../store/schema';
 import { SOURCE_ROLES, type Verdict } from '../store/verdicts';
 import { verifyQuoteInFile } from '../services/evidence';
 import { Store } from '../store/store';
@@ -556,8 +556,20 @@ async function withStore<T>(
   try {
     return await work(createHandlers(store, host), store);
   } finally {
+    // Files the store found damaged (and restored from a backup, where it could), said as the app says it.
+    for (const notice of store.notices) process.stderr.write(`factdesk: ${describeNotice(notice)}\n`);
     await store.close();
   }
+}
+
+function describeNotice(notice: StoreNotice): string {
+  return [
+    notice.problem,
+    notice.restoredFrom ? `The last good copy was restored from ${notice.restoredFrom}.` : 'No good copy was found.',
+    notice.movedTo ? `The damaged file was kept at ${notice.movedTo}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
@@ -636,8 +648,8 @@ async function call<K extends ApiMethod>(
 }
 
 function statementAt(article: Article, index: string) {
-  const n = Number(index);
-  const statement = Number.isInteger(n) ? article.statements[n - 1] : undefined;
+  // Digits only: Number() would also take "1e0", "0x1" and " 1 ".
+  const statement = /^[1-9][0-9]*$/.test(index) ? article.statements[Number(index) - 1] : undefined;
   if (!statement) {
     throw new UsageError(`INDEX must be a statement number from 1 to ${article.statements.length}; got "${index}".`);
   }

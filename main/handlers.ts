@@ -39,7 +39,7 @@ import { emptySource } from '../store/verdicts';
 import { realign } from '../services/anchor';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
-import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES, normaliseText } from '../services/import';
+import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES, normaliseText, readRegularFile } from '../services/import';
 import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
 import { logRequestFailure } from './log';
 import { writeReportFile } from '../services/report/files';
@@ -241,29 +241,18 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
   };
 }
 
+/** A file the editor named, as UTF-8: a regular file only, never more than maxBytes read. */
 async function readLimited(file: string, maxBytes: number): Promise<string> {
-  try {
-    const { size } = await fs.stat(file);
-    if (size > maxBytes) throw new UserError('import-failed', `${path.basename(file)} is larger than ${maxBytes / 1024 / 1024} MB.`);
-    return await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError('import-failed', `Could not read ${file}: ${(err as Error).message}`);
-  }
+  const bytes = await readRegularFile(
+    file,
+    maxBytes,
+    (message) => new UserError('import-failed', message),
+    () => `${path.basename(file)} is larger than ${maxBytes / 1024 / 1024} MB.`,
+  );
+  return bytes.toString('utf8');
 }
 
-async function readReportFile(file: string): Promise<string> {
-  try {
-    const { size } = await fs.stat(file);
-    if (size > MAX_REPORT_BYTES) {
-      throw new UserError('import-failed', `${path.basename(file)} is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MB.`);
-    }
-    return await fs.readFile(file, 'utf8');
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw new UserError('import-failed', `Could not read ${file}: ${(err as Error).message}`);
-  }
-}
+const readReportFile = (file: string) => readLimited(file, MAX_REPORT_BYTES);
 
 /** A source document's text and kind, for attaching: PDFs through pdf.js, the rest as articles are read. */
 export async function readSourceDocument(file: string): Promise<Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>> {

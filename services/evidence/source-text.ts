@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UserError } from '../../store/errors';
-import { ARTICLE_EXTENSIONS, importArticleFile } from '../import';
+import { ARTICLE_EXTENSIONS, importArticleFile, readRegularFile } from '../import';
 
 export interface SourceText {
   text: string;
@@ -46,17 +46,10 @@ export async function readSourceText(file: string): Promise<SourceText> {
     const draft = await importArticleFile(file);
     return { text: draft.text, pageStarts: [0] };
   }
-  let bytes: Uint8Array;
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) throw sourceError(`Could not open ${name}: it is a folder, not a file.`);
-    if (stat.size > MAX_PDF_BYTES) throw sourceError(`${name} is too large (${(stat.size / 1024 / 1024).toFixed(1)} MB); Factdesk reads PDFs up to ${MAX_PDF_BYTES / 1024 / 1024} MB.`);
-    bytes = new Uint8Array(await fs.readFile(file));
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw sourceError(`Could not open ${name}: ${code === 'ENOENT' ? 'the file does not exist' : (err as Error).message}.`);
-  }
+  const read = await readRegularFile(file, MAX_PDF_BYTES, sourceError, (size) =>
+    `${name} is too large (${(size / 1024 / 1024).toFixed(1)} MB); Factdesk reads PDFs up to ${MAX_PDF_BYTES / 1024 / 1024} MB.`,
+  );
+  const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
   return readPdfText(name, bytes);
 }
 

@@ -6,12 +6,14 @@
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { ImportedDraft } from '../../api/contract';
-import { checkSize, decodeText, finishDraft, importError } from './draft';
+import { checkSize, decodeText, describeSize, finishDraft, importError, MAX_IMPORT_BYTES, tooLargeMessage } from './draft';
+import { readRegularFile } from './read-file';
 import { markdownToText } from './markdown';
 import type { UrlImportOptions } from './url';
 
 export { MAX_IMPORT_BYTES, decodeText, normaliseText } from './draft';
 export type { UrlImportOptions } from './url';
+export { readRegularFile } from './read-file';
 
 // jsdom takes about half a second to load. The HTML, Word and URL paths are imported when first
 // used, so starting the app or the `factdesk` command, or opening a .txt file, does not pay for it.
@@ -32,22 +34,9 @@ export const ARTICLE_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'docx
 
 export async function importArticleFile(file: string): Promise<ImportedDraft> {
   const name = path.basename(file);
-  let stat: Stats;
-  try {
-    stat = await fs.stat(file);
-  } catch (err) {
-    throw importError(`Could not open ${name}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (err as Error).message}.`);
-  }
-  if (!stat.isFile()) throw importError(`Could not open ${name}: it is a folder, not a file.`);
-  // Sized before it is read: a 50 MB file is refused without loading it into memory.
-  checkSize(name, stat.size);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await fs.readFile(file));
-  } catch (err) {
-    throw importError(`Could not read ${name}: ${(err as Error).message}.`);
-  }
-  return importArticleBytes(name, bytes);
+  // A regular file, sized before and while it is read: a 50 MB file is refused without loading it.
+  const bytes = await readRegularFile(file, MAX_IMPORT_BYTES, importError, (size) => tooLargeMessage(name, describeSize(size)));
+  return importArticleBytes(name, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }
 
 export async function importArticleBytes(name: string, bytes: Uint8Array): Promise<ImportedDraft> {
