@@ -20,7 +20,7 @@ interface Run {
   code: number;
   stdout: string;
   stderr: string;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  json: any;
 }
 
 function factdesk(...args: string[]): Promise<Run> {
