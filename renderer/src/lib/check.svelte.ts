@@ -8,7 +8,7 @@
  * Actions started from the evidence panel (attach, fetch, sign-off) belong to the article and
  * statement where they started, whatever the editor selects meanwhile; `busy` shows them there.
  */
-import type { Article, DocumentRef, Source, Statement, StatementPatch, Verdict } from '../../../api/contract';
+import type { Article, CorrectionInput, DocumentRef, Source, Statement, StatementPatch, Verdict } from '../../../api/contract';
 import { claimHints, claimScore, type Hint, type HintKind } from '../../../services/hints';
 import { emptySource } from '../../../store/verdicts';
 import { api, ApiError, errorMessage } from './api';
@@ -141,6 +141,22 @@ class Check {
     await this.flush();
     const saved = await this.act(target, 'Sign-off', 'Signing off…', () => api.signOff(target.articleId, target.statementId));
     if (saved) this.replaceSaved(target.articleId, saved);
+  };
+
+  /** Records a correction after publication on the selected statement; true when it was saved. */
+  correct = async (correction: CorrectionInput): Promise<boolean> => {
+    const target = this.target();
+    if (!target) return false;
+    if (!settings.named) {
+      this.afterNaming(() => void this.correct(correction));
+      return false;
+    }
+    await this.flush();
+    const saved = await this.act(target, 'Correction', 'Recording the correction…', () =>
+      api.correctStatement(target.articleId, target.statementId, correction),
+    );
+    if (saved) this.replaceSaved(target.articleId, saved);
+    return !!saved;
   };
 
   /**
