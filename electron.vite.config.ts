@@ -18,7 +18,12 @@ export default defineConfig({
       outDir: 'out/main',
       rolldownOptions: {
         // The `factdesk` command shares the main process's handlers and store, and is built with it.
-        input: { index: resolve(root, 'main/index.ts'), factdesk: resolve(root, 'cli/factdesk.ts') },
+        // Both start import-worker.js to read files and pages from strangers (services/isolate).
+        input: {
+          index: resolve(root, 'main/index.ts'),
+          factdesk: resolve(root, 'cli/factdesk.ts'),
+          'import-worker': resolve(root, 'services/isolate/worker.ts'),
+        },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
     },

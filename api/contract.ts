@@ -63,6 +63,11 @@ export interface DroppedFile {
   bytes: Uint8Array;
 }
 
+/** How a link may be fetched: allowPrivateNetwork after the editor said yes to an intranet page. */
+export interface FetchOptions {
+  allowPrivateNetwork?: boolean;
+}
+
 /** What an import produces for the New article form: text plus whatever metadata the file had. */
 export interface ImportedDraft {
   text: string;
@@ -161,8 +166,14 @@ export interface FactdeskApi {
   /** Native open dialog for .txt/.md/.html/.docx; null when the editor cancels. */
   openArticleFile(): Promise<ImportedDraft | null>;
   readArticleFile(file: DroppedFile): Promise<ImportedDraft>;
-  /** Fetches an http(s) page in the main process and extracts its article; fileName is the site's host name. */
-  importUrl(url: string): Promise<ImportedDraft>;
+  /**
+   * Fetches an http(s) page in the main process and extracts its article; fileName is the site's
+   * host name. A page on this computer or the newsroom's network fails with 'private-address'
+   * unless the editor allowed it (options.allowPrivateNetwork).
+   */
+  importUrl(url: string, options?: FetchOptions): Promise<ImportedDraft>;
+  /** Stops the file or page being read for an import or a source; that call fails with 'cancelled'. */
+  cancelImport(): Promise<void>;
   /**
    * Native save dialog, then writes the report; null when the editor cancels. `scope` says what
    * it includes (a public report when absent); `warnings` what it fell back on or left out.
@@ -194,7 +205,7 @@ export interface FactdeskApi {
   signOff(articleId: string, statementId: string): Promise<Statement>;
   /** Native open dialog for a .pdf/.docx/.html/.txt/.md source; null when the editor cancels. */
   attachSourceFile(articleId: string): Promise<DocumentRef | null>;
-  attachSourceUrl(articleId: string, url: string): Promise<DocumentRef>;
+  attachSourceUrl(articleId: string, url: string, options?: FetchOptions): Promise<DocumentRef>;
   getSourceDocument(articleId: string, documentId: string): Promise<SourceDocument>;
   search(query: SearchQuery): Promise<SearchHit[]>;
   /** Earlier checks of the statement's claim, best first, at most `limit`. */
@@ -221,6 +232,7 @@ export const CHANNELS = {
   openArticleFile: 'factdesk:file:open',
   readArticleFile: 'factdesk:file:read',
   importUrl: 'factdesk:file:url',
+  cancelImport: 'factdesk:file:cancel',
   exportReport: 'factdesk:report:export',
   importReport: 'factdesk:report:import',
   recentExports: 'factdesk:report:recent',

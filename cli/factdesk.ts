@@ -17,7 +17,8 @@ import { SOURCE_ROLES, type Verdict } from '../store/verdicts';
 import { verifyQuoteInFile } from '../services/evidence';
 import { Store } from '../store/store';
 import { segment } from '../services/segment';
-import { importArticleFile } from '../services/import';
+// Files from strangers are read in a worker with a time and memory budget, as in the app.
+import { importArticleFile } from '../services/isolate';
 import type { ChromiumPrinter } from '../services/report/pdf';
 import { removeStalePrintFolders } from '../services/report/files';
 import { connectDesk, Desk, forgetDesk, readDeskState, setupDesk } from '../services/desk';
@@ -30,9 +31,12 @@ const USAGE = `Usage: factdesk [--store DIR] <command>
 
 Commands:
   segment FILE                         the statements of a .txt/.md file
-  import FILE|URL [--title T]          add an article to the library (a file, or an
+  import FILE|URL [--title T] [--allow-private-network]
+                                       add an article to the library (a file, or an
                                        http(s) page fetched as the app's Fetch does); a JSON
-                                       report (export --format json) comes back with its verdicts
+                                       report (export --format json) comes back with its verdicts;
+                                       a page on this computer or the local network is refused
+                                       unless --allow-private-network is given
   list                                 the articles with their counts
   show ID                              one article with its statements
   mark ID INDEX --verdict V [--quote Q] [--source-title T] [--source-url U]
@@ -152,6 +156,7 @@ const OPTIONS = {
   to: { type: 'string' },
   admin: { type: 'string' },
   user: { type: 'string' },
+  'allow-private-network': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -284,6 +289,7 @@ const ArgumentsSchema = v.object({
     to: optionalDate,
     admin: text(200),
     user: text(200),
+    'allow-private-network': v.optional(v.boolean()),
     help: v.optional(v.boolean()),
   }),
   // The longest command is `mark ID INDEX`.
@@ -319,7 +325,8 @@ async function run(argv: string[]): Promise<unknown> {
       if (/^https?:\/\//i.test(file)) {
         // The app's Fetch: the same handler, so the same limits, timeouts and messages.
         return withStore(dir, false, async (api) => {
-          const draft = await call(api, 'importUrl', file);
+          // Like the app's question: a page on this computer or the newsroom's network only when asked for.
+          const draft = await call(api, 'importUrl', file, { allowPrivateNetwork: values['allow-private-network'] ?? false });
           const article = await call(api, 'createArticle', { ...draft, title: values.title ?? draft.title });
           return { id: article.id, title: article.title, statements: article.statements.length };
         });

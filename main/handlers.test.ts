@@ -135,7 +135,7 @@ describe('evidence through the handlers', () => {
     try {
       const { port } = server.address() as import('node:net').AddressInfo;
       const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'Roads\n\nThe city spent $4.2 million on roads in 2024.' }]));
-      const doc = await ok<{ id: string; kind: string }>(dispatch(api, 'attachSourceUrl', [article.id, `http://127.0.0.1:${port}/report`]));
+      const doc = await ok<{ id: string; kind: string }>(dispatch(api, 'attachSourceUrl', [article.id, `http://127.0.0.1:${port}/report`, { allowPrivateNetwork: true }]));
       expect(doc.kind).toBe('url');
       const sid = article.statements[1]!.id;
       const quoted = { ...emptySource(), quote: 'the city spent 4.2 million dollars on roads', documentId: doc.id };

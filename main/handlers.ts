@@ -33,13 +33,15 @@ import {
 } from '../store/schema';
 import { DOCUMENT_KINDS } from '../store/schema';
 import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
-import { readSourceText, SOURCE_EXTENSIONS } from '../services/evidence';
+import { SOURCE_EXTENSIONS } from '../services/evidence';
 import { LibraryIndex, claimDifferences, parseClaimReviews, MAX_CLAIMREVIEW_BYTES, type SimilarMatch } from '../services/library-index';
 import { emptySource } from '../store/verdicts';
 import { realign } from '../services/anchor';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
-import { importArticleBytes, importArticleFile, importArticleUrl, MAX_IMPORT_BYTES, normaliseText, readRegularFile } from '../services/import';
+import { MAX_IMPORT_BYTES, normaliseText, readRegularFile } from '../services/import';
+// Files and pages from strangers are read in a worker with a time and memory budget (issue 11).
+import { cancelReads, importArticleBytes, importArticleFile, importArticleUrl, readSourceText } from '../services/isolate';
 import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
 import { logRequestFailure } from './log';
 import { writeReportFile } from '../services/report/files';
@@ -171,8 +173,8 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       const file = await host.chooseSourceFile();
       return file ? attach(articleId, await readSourceDocument(file)) : null;
     },
-    attachSourceUrl: async (articleId, url) => {
-      const page = await importArticleUrl(url);
+    attachSourceUrl: async (articleId, url, options) => {
+      const page = await importArticleUrl(url, options);
       return attach(articleId, { name: page.title || url, kind: 'url', url, text: page.text, pageStarts: [] });
     },
     getSourceDocument: (articleId, documentId) => store.getDocument(articleId, documentId),
@@ -203,7 +205,8 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       return file ? importArticleFile(file) : null;
     },
     readArticleFile: async (file) => importArticleBytes(file.name, file.bytes),
-    importUrl: (url) => importArticleUrl(url),
+    importUrl: (url, options) => importArticleUrl(url, options),
+    cancelImport: () => cancelReads(),
     exportReport: async (articleId, format, scope) => {
       const article = await store.get(articleId);
       const printPdf = host.printPdf?.bind(host);
@@ -278,6 +281,7 @@ export function firstLine(text: string): string {
 // ---- The boundary: every argument is checked here before any handler sees it ----
 
 const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\//i, 'must be an http(s) link'));
+const fetchOptions = v.optional(v.strictObject({ allowPrivateNetwork: v.optional(v.boolean()) }));
 
 const ARGUMENTS = {
   listArticles: v.strictTuple([]),
@@ -305,7 +309,8 @@ const ARGUMENTS = {
       ),
     }),
   ]),
-  importUrl: v.strictTuple([httpUrl]),
+  importUrl: v.strictTuple([httpUrl, fetchOptions]),
+  cancelImport: v.strictTuple([]),
   exportReport: v.union([
     v.strictTuple([ArticleIdSchema, v.picklist(REPORT_FORMATS)]),
     v.strictTuple([ArticleIdSchema, v.picklist(REPORT_FORMATS), v.strictObject(v.partial(ReportScopeSchema).entries)]),
@@ -326,7 +331,7 @@ const ARGUMENTS = {
   signOff: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
   correctStatement: v.strictTuple([ArticleIdSchema, StatementIdSchema, v.strictObject(CorrectionInputSchema.entries)]),
   attachSourceFile: v.strictTuple([ArticleIdSchema]),
-  attachSourceUrl: v.strictTuple([ArticleIdSchema, httpUrl]),
+  attachSourceUrl: v.strictTuple([ArticleIdSchema, httpUrl, fetchOptions]),
   getSourceDocument: v.strictTuple([ArticleIdSchema, ArticleIdSchema]),
   search: v.strictTuple([
     v.strictObject({

@@ -22,6 +22,7 @@ const api: Bridge = {
   openArticleFile: call('openArticleFile'),
   readArticleFile: call('readArticleFile'),
   importUrl: call('importUrl'),
+  cancelImport: call('cancelImport'),
   exportReport: call('exportReport'),
   importReport: call('importReport'),
   recentExports: call('recentExports'),

@@ -11,7 +11,11 @@ export type UserErrorCode =
   | 'write-failed'
   | 'too-new'
   | 'import-failed'
-  | 'desk';
+  | 'desk'
+  /** A link to this computer or the newsroom's network: the app asks before fetching it. */
+  | 'private-address'
+  /** The editor cancelled an import that was under way. */
+  | 'cancelled';
 
 export class UserError extends Error {
   constructor(

@@ -258,7 +258,13 @@ describe('factdesk covers what the app does', { timeout: 180_000 }, () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
-      const imported = await factdesk('--store', own, 'import', url);
+      // This computer is not the public web: refused unless the command is told otherwise.
+      const refused = await factdesk('--store', own, 'import', url);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toBe(
+        "factdesk: 127.0.0.1 is on this computer or the newsroom's own network, not the public web. Factdesk opens such a link only when you allow it.\n",
+      );
+      const imported = await factdesk('--store', own, 'import', url, '--allow-private-network');
       expect(imported.code, imported.stderr).toBe(0);
       const shown = await factdesk('--store', own, 'show', imported.json.id);
       expect(shown.json.url).toBe(url);

@@ -13,7 +13,7 @@
  */
 import { unsupported } from './claims-agree';
 import { matchQuote, type Difference, type MatchKind, type PreparedSource } from './quote-match';
-import { readSourceText } from './source-text';
+import { readSourceText } from '../isolate';
 
 export { unsupported } from './claims-agree';
 export { findFacts, type Fact } from './facts';

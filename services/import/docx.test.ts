@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { coreXml, heading, listItem, makeDocx, para } from './fixtures/make-docx';
 import { segment } from '../segment';
 import { importArticleBytes } from './index';
+import { MAX_UNPACKED_BYTES } from './docx';
 
 describe('.docx files', () => {
   it('makes the headline and the standfirst (Title and Subtitle, or headings) the first statements', async () => {
@@ -114,7 +115,20 @@ describe('.docx files', () => {
     );
   });
 
-  it('refuses a document that would unpack to more than 200 MB, before unpacking it', async () => {
+  it('stops unpacking a document whose directory lies about its size, at the limit', async () => {
+    // What issue 11's red team sent: the directory says a few bytes, the data inflates without end.
+    const zip = await JSZip.loadAsync(await makeDocx({ body: para('The council voted on Tuesday.') }));
+    zip.file('word/media/filler.bin', new Uint8Array(MAX_UNPACKED_BYTES + 1024 * 1024));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    claimUnpackedSize(bytes, 'word/media/filler.bin', 1000);
+    expect(bytes.byteLength).toBeLessThan(MAX_UNPACKED_BYTES / 500);
+    const before = process.memoryUsage().arrayBuffers;
+    await expect(importArticleBytes('lying.docx', bytes)).rejects.toThrow('lying.docx is too large once unpacked; Factdesk cannot open it as one article.');
+    // The inflated bytes were counted and dropped, not kept.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(MAX_UNPACKED_BYTES / 2);
+  });
+
+  it('refuses a document that would unpack to more than the limit, before unpacking it', async () => {
     const bytes = await makeDocx({ body: para('The council voted on Tuesday.') });
     claimUnpackedSize(bytes, 'word/document.xml', 0x7fff_ffff); // what a zip bomb's directory says
     await expect(importArticleBytes('bomb.docx', bytes)).rejects.toThrow('bomb.docx is too large once unpacked; Factdesk cannot open it as one article.');

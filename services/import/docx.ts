@@ -17,7 +17,7 @@ import { normaliseDate } from './metadata';
  * The most a .docx may unpack to. A 10 MB .docx can unpack to gigabytes (a "zip bomb"); a
  * 2-million-character article is nowhere near this, even with all of Word's markup.
  */
-export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
 
 const NS_DC = 'http://purl.org/dc/elements/1.1/';
 const NS_DCTERMS = 'http://purl.org/dc/terms/';
@@ -43,9 +43,15 @@ export async function readDocx(name: string, bytes: Uint8Array): Promise<DocxArt
   }
   const body = zip.file('word/document.xml');
   if (!body) throw importError(`${name} is not a Word document: it is a zip file without a document in it (word/document.xml is missing).`);
-  const unpacked = Object.values(zip.files).reduce((sum, file) => sum + uncompressedSize(file), 0);
-  if (unpacked > MAX_UNPACKED_BYTES) {
-    throw importError(`${name} is too large once unpacked; Factdesk cannot open it as one article.`);
+  // The directory's sizes are what the file claims; a bomb claims little. Counted as inflated.
+  const tooLarge = importError(`${name} is too large once unpacked; Factdesk cannot open it as one article.`);
+  const declared = Object.values(zip.files).reduce((sum, file) => sum + uncompressedSize(file), 0);
+  if (declared > MAX_UNPACKED_BYTES) throw tooLarge;
+  try {
+    await inflateWithin(zip, MAX_UNPACKED_BYTES);
+  } catch (err) {
+    if (err === LIMIT_REACHED) throw tooLarge;
+    throw importError(damaged);
   }
 
   let html: string;
@@ -101,6 +107,32 @@ async function readCoreProperties(zip: JSZip): Promise<DraftMeta> {
     };
   } finally {
     dom.window.close();
+  }
+}
+
+const LIMIT_REACHED = new Error('unpacked size limit reached');
+
+/**
+ * Inflates every entry once, counting the bytes as they come out and dropping them, and stops
+ * as soon as the total passes `limit`, whatever the zip's directory says the sizes are. Only
+ * then does mammoth unpack the document for real, knowing it is of a size it can handle.
+ */
+async function inflateWithin(zip: JSZip, limit: number): Promise<void> {
+  let total = 0;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir) continue;
+    await new Promise<void>((resolve, reject) => {
+      const stream = file.nodeStream('nodebuffer');
+      const onData = (chunk: Buffer) => {
+        total += chunk.byteLength;
+        if (total <= limit) return;
+        // No more reads: the inflater stops once the stream's small buffer is full.
+        stream.removeListener('data', onData);
+        stream.pause();
+        reject(LIMIT_REACHED);
+      };
+      stream.on('data', onData).on('error', reject).on('end', () => resolve());
+    });
   }
 }
 

@@ -8,6 +8,8 @@ import { UserError } from '../../store/errors';
 import { MAX_ARTICLE_CHARS } from '../../store/schema';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+/** The whole exchange with a web server, redirects and body included. */
+export const URL_TIMEOUT_MS = 15_000;
 
 /** Title, author and outlet are stored with this limit (see store/schema.ts); longer values would be refused on save. */
 const MAX_META_CHARS = 500;

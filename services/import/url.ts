@@ -1,26 +1,43 @@
 /**
- * Import from a web address. The page is fetched in the main process with Node's fetch, never
- * by the renderer, under three limits: a deadline for the whole exchange, a size limit counted
- * while the body streams in (a server may lie about or omit Content-Length), and at most a few
- * redirects, each checked to still be http(s). Then it is read like a saved .html file.
+ * Import from a web address. The page is fetched by Factdesk, never by the renderer, under
+ * three limits: a deadline for the whole exchange, a size limit counted while the body streams
+ * in (a server may lie about or omit Content-Length), and at most a few redirects, each checked
+ * to still be http(s). Then it is read like a saved .html file.
+ *
+ * A link comes from a stranger, and the editor's computer sits inside the newsroom's network:
+ * every hop may only reach a public address (see network.ts). The address is checked after
+ * DNS resolution, by the lookup the connection itself uses, so a name cannot resolve to a public
+ * address when checked and a private one when connected. Failures to connect all read the same,
+ * so a link cannot be used to learn which of the newsroom's ports are open.
  */
 import { STATUS_CODES } from 'node:http';
+import { fetch, type Response } from 'undici';
 import type { ImportedDraft } from '../../api/contract';
 import { UserError } from '../../store/errors';
 import { extractArticle } from './article';
-import { decodeText, finishDraft, importError, MAX_IMPORT_BYTES, tooLargeMessage } from './draft';
+import { decodeText, finishDraft, importError, MAX_IMPORT_BYTES, tooLargeMessage, URL_TIMEOUT_MS } from './draft';
 import { declaredCharset } from './html';
 import { markdownToText } from './markdown';
 import { webUrl } from './metadata';
+import { bareHost, checkLiteralAddress, guardedAgent, PrivateAddressError, privateAddressError } from './network';
 
 export interface UrlImportOptions {
   /** The whole exchange, redirects and body included. */
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /**
+   * Let the link's own host be on this computer or the newsroom's network (loopback, private,
+   * link-local and other special addresses); redirects to any other such host are still
+   * refused. Off by default: the app asks the editor first, the commands take
+   * --allow-private-network.
+   */
+  allowPrivateNetwork?: boolean;
+  /** Called once the page has arrived, before it is read (the worker's reading budget starts then). */
+  onDownloaded?: () => void;
 }
 
-export const URL_TIMEOUT_MS = 15_000;
+export { URL_TIMEOUT_MS };
 export const MAX_REDIRECTS = 5;
 
 /** What a page may be: a web page, or text. Anything else (PDF, images, JSON) is refused by name. */
@@ -28,12 +45,34 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 const TEXT_TYPES = new Set(['text/plain', 'text/markdown']);
 
 export async function importArticleUrl(address: string, options: UrlImportOptions = {}): Promise<ImportedDraft> {
-  const { timeoutMs = URL_TIMEOUT_MS, maxBytes = MAX_IMPORT_BYTES, maxRedirects = MAX_REDIRECTS } = options;
+  const { timeoutMs = URL_TIMEOUT_MS, maxBytes = MAX_IMPORT_BYTES, maxRedirects = MAX_REDIRECTS, allowPrivateNetwork = false, onDownloaded } = options;
   const start = webUrl(address);
   if (!start) throw importError(`${address.trim() || 'The address'} is not a web address Factdesk can open: use a link that starts with http:// or https://.`);
 
   const signal = AbortSignal.timeout(timeoutMs);
-  const { response, url } = await fetchFollowing(start, signal, timeoutMs, maxRedirects);
+  const trusted = allowPrivateNetwork ? bareHost(start) : null;
+  const agent = guardedAgent(trusted);
+  try {
+    return await fetchArticle(start, { signal, timeoutMs, maxBytes, maxRedirects, trusted, agent, onDownloaded });
+  } finally {
+    void agent.destroy().catch(() => undefined);
+  }
+}
+
+interface Exchange {
+  signal: AbortSignal;
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  /** The host the editor allowed on a private address, or null. */
+  trusted: string | null;
+  agent: ReturnType<typeof guardedAgent>;
+  onDownloaded?: () => void;
+}
+
+async function fetchArticle(start: string, exchange: Exchange): Promise<ImportedDraft> {
+  const { signal, timeoutMs, maxBytes } = exchange;
+  const { response, url } = await fetchFollowing(start, exchange);
   const host = new URL(url).hostname;
 
   const mime = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -43,6 +82,7 @@ export async function importArticleUrl(address: string, options: UrlImportOption
     throw importError(`${url} is not a web page or text (the server says it is ${mime}). Factdesk imports articles from web pages.`);
   }
   const bytes = await readBody(response, url, host, signal, timeoutMs, maxBytes);
+  exchange.onDownloaded?.();
   if (!bytes.byteLength) throw importError(`${url} is empty: the server sent no text.`);
 
   const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1];
@@ -68,18 +108,17 @@ function decodePage(url: string, bytes: Uint8Array, charset: string | undefined)
  * GET with redirects followed by hand (not by fetch), so each hop's target can be checked and
  * counted. Returns the first non-redirect response, which must be a success.
  */
-async function fetchFollowing(
-  start: string,
-  signal: AbortSignal,
-  timeoutMs: number,
-  maxRedirects: number,
-): Promise<{ response: Response; url: string }> {
+async function fetchFollowing(start: string, exchange: Exchange): Promise<{ response: Response; url: string }> {
+  const { signal, timeoutMs, maxRedirects, trusted, agent } = exchange;
   let url = start;
   for (let hop = 0; ; hop++) {
     const host = new URL(url).hostname;
+    // An address written as digits never goes through DNS, so the lookup cannot check it.
+    checkLiteralAddress(url, trusted);
     let response: Response;
     try {
       response = await fetch(url, {
+        dispatcher: agent,
         redirect: 'manual',
         signal,
         headers: {
@@ -152,22 +191,20 @@ async function readBody(
   return bytes;
 }
 
-/** A network failure in words: the deadline, or why the server could not be reached. */
+/**
+ * A network failure in words. A refused connection, a reset, an unreachable host and the
+ * deadline all read the same: told apart, they would map which of the newsroom's ports answer.
+ */
 function describeFailure(err: unknown, host: string, timeoutMs: number, doing = 'reach'): Error {
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
-    return importError(`${host} did not answer within ${formatSeconds(timeoutMs)}. Check the link, or try again later.`);
+  const cause = (err as { cause?: unknown })?.cause;
+  if (cause instanceof PrivateAddressError) return privateAddressError(host, cause.address);
+  if (err instanceof PrivateAddressError) return privateAddressError(host, err.address);
+  const code = (cause as { code?: string } | undefined)?.code ?? '';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return importError(`Could not ${doing} ${host}: the address was not found (is the link right, and is this computer online?).`);
   }
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  const code = cause?.code ?? '';
-  let reason: string;
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') reason = 'the address was not found (is the link right, and is this computer online?)';
-  else if (code === 'ECONNREFUSED') reason = 'the connection was refused';
-  else if (code === 'ENETUNREACH' || code === 'EHOSTUNREACH') reason = 'the network is unreachable (is this computer online?)';
-  else if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') reason = 'the connection was closed unexpectedly';
-  else if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') reason = 'the connection timed out';
-  else if (/CERT|SSL|TLS/.test(code)) reason = 'its security certificate could not be verified';
-  else reason = cause?.message ?? (err instanceof Error ? err.message : String(err));
-  return importError(`Could not ${doing} ${host}: ${reason}.`);
+  if (/CERT|SSL|TLS/.test(code)) return importError(`Could not ${doing} ${host}: its security certificate could not be verified.`);
+  return importError(`Could not ${doing} ${host}: no answer within ${formatSeconds(timeoutMs)}, or the connection was refused or dropped. Check the link, or try again later.`);
 }
 
 function formatSeconds(ms: number): string {

@@ -182,7 +182,9 @@ function isResult(r: unknown): r is Result<unknown> {
 }
 
 describe('dispatch (property)', () => {
-  it('answers every method and any arguments with a Result, never a throw or an unexpected error', async () => {
+  // Files and pages are read in a worker thread (services/isolate): its first start, from source
+  // through tsx, takes seconds on a loaded machine.
+  it('answers every method and any arguments with a Result, never a throw or an unexpected error', { timeout: 60_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(call, async ([method, callArgs]) => {
         const result = await dispatch(api, method, callArgs as unknown[]);
