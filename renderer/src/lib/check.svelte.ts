@@ -75,6 +75,11 @@ class Check {
   busy = $state<Record<string, string>>({});
   /** The outcome of the last action that did not succeed, by statement id. */
   notes = $state<Record<string, ActionNote>>({});
+  /**
+   * A source URL that points at this computer or the newsroom's network, waiting for the
+   * editor's yes before it is fetched (see SourceEditor); null when none.
+   */
+  privateLink = $state<{ statementId: string; sourceIndex: number; url: string; message: string } | null>(null);
 
   private pending = new Map<string, PendingChange>();
   private inFlight = 0;
@@ -164,11 +169,22 @@ class Check {
    * points the statement's source number `sourceIndex` at it: the statement where the editor
    * asked, even if another one is selected by the time the document is read.
    */
-  attachDocument = async (sourceIndex: number, how: 'file' | { url: string }): Promise<DocumentRef | null> => {
+  attachDocument = async (sourceIndex: number, how: 'file' | { url: string; allowPrivateNetwork?: boolean }): Promise<DocumentRef | null> => {
     const target = this.target();
     if (!target) return null;
+    this.privateLink = null;
+    const fetchPage = async (url: string, allowPrivateNetwork: boolean) => {
+      try {
+        return await api.attachSourceUrl(target.articleId, url, ...(allowPrivateNetwork ? [{ allowPrivateNetwork }] : []));
+      } catch (err) {
+        // Not a failure: a question for the editor, asked where the Fetch URL button is.
+        if (!(err instanceof ApiError && err.code === 'private-address')) throw err;
+        this.privateLink = { statementId: target.statementId, sourceIndex, url, message: err.message };
+        return null;
+      }
+    };
     const ref = await this.act(target, how === 'file' ? 'Attaching' : 'Fetching the page', how === 'file' ? 'Attaching a document…' : 'Fetching the page…', () =>
-      how === 'file' ? api.attachSourceFile(target.articleId) : api.attachSourceUrl(target.articleId, how.url),
+      how === 'file' ? api.attachSourceFile(target.articleId) : fetchPage(how.url, how.allowPrivateNetwork ?? false),
     );
     if (!ref) return null;
     if (this.article?.id === target.articleId) this.article = { ...this.article, documents: [...this.article.documents, ref] };

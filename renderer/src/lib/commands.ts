@@ -11,22 +11,20 @@ import { library } from './library.svelte';
 import { settings } from './settings.svelte';
 import { ui } from './ui.svelte';
 
+// Files are read in the main process's reader, which may take seconds on a large page; the New
+// article dialog shows the read with Cancel meanwhile (ui.readIntoNewArticle).
 export async function openArticleFile(): Promise<void> {
-  try {
-    const draft = await api.openArticleFile();
-    if (draft) ui.openNewArticle(draft);
-  } catch (err) {
-    ui.tell(errorMessage(err), 'error');
-  }
+  await ui.readIntoNewArticle('the file', () => api.openArticleFile());
 }
 
 export async function importDroppedFile(file: File): Promise<void> {
-  try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    ui.openNewArticle(await api.readArticleFile({ name: file.name, bytes }));
-  } catch (err) {
-    ui.tell(errorMessage(err), 'error');
-  }
+  await ui.readIntoNewArticle(file.name, async () => api.readArticleFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }));
+}
+
+/** Stops the read under way, in the main process too; the dialog stays open for pasting. */
+export async function cancelReading(): Promise<void> {
+  ui.reading = null;
+  await api.cancelImport().catch(() => undefined);
 }
 
 /** Saves the open article's report; resolves to the file saved, or null (cancelled, failed, nothing open). */
