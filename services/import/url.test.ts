@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type Host } from '../../main/handlers';
-import type { Store } from '../../store/store';
+import type { FactdeskApi } from '../../api/contract';
+import { Store } from '../../store/store';
 import { parseHtml } from './html';
 import { importArticleBytes, importArticleUrl, type UrlImportOptions } from './index';
 import { isPublicAddress } from './network';
@@ -328,8 +331,20 @@ describe('hostile pages', () => {
 });
 
 describe('the importUrl request', () => {
-  // The handler never touches the store; the host's dialogs are not used either.
-  const api = createHandlers({} as Store, {} as Host);
+  // The handler never touches the store (a real one, since the handlers open its index); the
+  // host's dialogs are not used either.
+  let api: FactdeskApi;
+  let store: Store;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-url-'));
+    store = await Store.open(dir, { durable: false });
+    api = createHandlers(store, {} as Host);
+  });
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('returns the draft, or the import error as data', async () => {
     // The question the app asks first: this page is on this computer.
