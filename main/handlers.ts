@@ -196,7 +196,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
       if (!host.choosePublishedChecksFile) throw new UserError('import-failed', 'Importing fact-checks needs a file dialog.');
       const file = await host.choosePublishedChecksFile();
       if (!file) return null;
-      const checks = parseClaimReviews(await readLimited(file, MAX_CLAIMREVIEW_BYTES), path.basename(file));
+      const checks = await parseClaimReviews(await readLimited(file, MAX_CLAIMREVIEW_BYTES), path.basename(file));
       const { added, alreadyKept } = await store.addPublishedChecks(checks);
       return { file: path.basename(file), added: added.length, alreadyKept };
     },

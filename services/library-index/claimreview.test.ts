@@ -7,7 +7,7 @@ const fixture = (name: string) => readFile(path.join(import.meta.dirname, 'fixtu
 
 describe('parseClaimReviews', () => {
   it('reads the ClaimReview of a fact-check page (PolitiFact-style markup), not its other JSON-LD', async () => {
-    expect(parseClaimReviews(await fixture('politifact-style.html'), 'bus.html')).toEqual([
+    expect(await parseClaimReviews(await fixture('politifact-style.html'), 'bus.html')).toEqual([
       {
         claim: "The city's bus fleet doubled to 400 buses in two years.",
         claimant: 'Dana Whitfield',
@@ -21,23 +21,23 @@ describe('parseClaimReviews', () => {
   });
 
   it('reads every ClaimReview of an @graph', async () => {
-    const checks = parseClaimReviews(await fixture('fullfact-style.jsonld'), 'trust.jsonld');
+    const checks = await parseClaimReviews(await fixture('fullfact-style.jsonld'), 'trust.jsonld');
     expect(checks.map((c) => [c.publisher, c.claimant, c.rating.slice(0, 8), c.reviewedAt])).toEqual([
       ['Example Fact Check Trust', 'Opposition health spokesperson', 'Correct.', '2023-11-14'],
       ['Example Fact Check Trust', 'Sam Okafor', 'Wrong: i', '2023-11-20'],
     ]);
   });
 
-  it('reads a single item and an array', () => {
+  it('reads a single item and an array', async () => {
     const item = { '@type': 'ClaimReview', claimReviewed: 'Tides are caused by wind.', author: { name: 'Checkers' }, reviewRating: { alternateName: 'False' } };
-    expect(parseClaimReviews(JSON.stringify(item), 'one.json')).toHaveLength(1);
-    expect(parseClaimReviews(JSON.stringify([item, { ...item, claimReviewed: 'The moon is cheese.' }]), 'two.json')).toHaveLength(2);
+    expect(await parseClaimReviews(JSON.stringify(item), 'one.json')).toHaveLength(1);
+    expect(await parseClaimReviews(JSON.stringify([item, { ...item, claimReviewed: 'The moon is cheese.' }]), 'two.json')).toHaveLength(2);
     // A rating given only as numbers is kept as numbers.
     const numeric = { ...item, reviewRating: { ratingValue: 1, bestRating: 5 } };
-    expect(parseClaimReviews(JSON.stringify(numeric), 'n.json')[0]!.rating).toBe('1 of 5');
+    expect((await parseClaimReviews(JSON.stringify(numeric), 'n.json'))[0]!.rating).toBe('1 of 5');
   });
 
-  it('keeps only http(s) links and real dates', () => {
+  it('keeps only http(s) links and real dates', async () => {
     const item = {
       '@type': ['ClaimReview'],
       claimReviewed: 'Claim.',
@@ -46,13 +46,13 @@ describe('parseClaimReviews', () => {
       author: 'Checkers',
       reviewRating: { alternateName: 'False' },
     };
-    expect(parseClaimReviews(JSON.stringify(item), 'x.json')[0]).toMatchObject({ url: '', reviewedAt: '', publisher: 'Checkers' });
+    expect((await parseClaimReviews(JSON.stringify(item), 'x.json'))[0]).toMatchObject({ url: '', reviewedAt: '', publisher: 'Checkers' });
   });
 
-  it('says clearly when there is nothing to import', () => {
-    expect(() => parseClaimReviews('{"@type": "Article"}', 'a.json')).toThrow('a.json has no ClaimReview: nothing to import.');
-    expect(() => parseClaimReviews('{"@type": ', 'a.json')).toThrow(/a\.json is not valid JSON-LD/);
-    expect(() => parseClaimReviews('<html><body>No data</body></html>', 'p.html')).toThrow(/p\.html has no JSON-LD/);
-    expect(() => parseClaimReviews('{"@type": "ClaimReview", "claimReviewed": "X"}', 'r.json')).toThrow(/none with both the claim/);
+  it('says clearly when there is nothing to import', async () => {
+    await expect(parseClaimReviews('{"@type": "Article"}', 'a.json')).rejects.toThrow('a.json has no ClaimReview: nothing to import.');
+    await expect(parseClaimReviews('{"@type": ', 'a.json')).rejects.toThrow(/a\.json is not valid JSON-LD/);
+    await expect(parseClaimReviews('<html><body>No data</body></html>', 'p.html')).rejects.toThrow(/p\.html has no JSON-LD/);
+    await expect(parseClaimReviews('{"@type": "ClaimReview", "claimReviewed": "X"}', 'r.json')).rejects.toThrow(/none with both the claim/);
   });
 });

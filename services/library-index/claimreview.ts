@@ -7,7 +7,6 @@
  * The page is parsed by jsdom with scripts off (nothing in it runs or loads), and only the
  * JSON-LD blocks are read: a hostile page can at most give us strange text, which is shown as text.
  */
-import { JSDOM } from 'jsdom';
 import { UserError } from '../../store/errors';
 import type { NewPublishedCheck } from '../../store/store';
 
@@ -18,8 +17,8 @@ const MAX_DEPTH = 12;
 type Json = Record<string, unknown>;
 
 /** The fact-checks in a ClaimReview file's text; a clear error when there are none. */
-export function parseClaimReviews(text: string, fileName: string): NewPublishedCheck[] {
-  const blocks = looksLikeHtml(text) ? jsonLdBlocks(text) : [text];
+export async function parseClaimReviews(text: string, fileName: string): Promise<NewPublishedCheck[]> {
+  const blocks = looksLikeHtml(text) ? await jsonLdBlocks(text) : [text];
   if (!blocks.length) throw new UserError('import-failed', `${fileName} has no JSON-LD (no <script type="application/ld+json"> in the page).`);
   const items: Json[] = [];
   let readable = 0;
@@ -51,7 +50,9 @@ function looksLikeHtml(text: string): boolean {
   return /^\s*</.test(text);
 }
 
-function jsonLdBlocks(html: string): string[] {
+async function jsonLdBlocks(html: string): Promise<string[]> {
+  // jsdom takes about half a second to load: only a page needs it (see services/import/index.ts).
+  const { JSDOM } = await import('jsdom');
   const { document } = new JSDOM(html).window; // scripts are not run: jsdom's default
   return [...document.querySelectorAll('script[type="application/ld+json" i]')].map((s) => s.textContent ?? '');
 }

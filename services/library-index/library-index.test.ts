@@ -70,7 +70,7 @@ describe('earlier checks', () => {
   it('matches other publishers’ checks too, kept apart as published', async () => {
     const index = new LibraryIndex(store);
     const html = await readFile(path.join(import.meta.dirname, 'fixtures/politifact-style.html'), 'utf8');
-    await store.addPublishedChecks(parseClaimReviews(html, 'page.html'));
+    await store.addPublishedChecks(await parseClaimReviews(html, 'page.html'));
     const found = await index.similar('The bus fleet of the city doubled to 420 buses in two years.', 'any', 5);
     expect(found).toHaveLength(1);
     expect(found[0]!.record).toMatchObject({ kind: 'published', publisher: 'Example Truth-O-Meter', rating: 'Mostly False' });

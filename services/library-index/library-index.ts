@@ -200,6 +200,10 @@ export class LibraryIndex {
           const record = r as unknown as StatementRecord;
           if (!pass(record)) return false;
           if (!others.length && !partial) return true;
+          // Most statements of a common anchor lack another word: a substring test rejects them
+          // before the words are read out one by one.
+          const folded = fold(SEARCH_FIELDS.map((f) => record[f]).join('\n'));
+          if (!others.every((w) => folded.includes(w)) || (partial && !folded.includes(partial))) return false;
           const has = new Set(wordsOf(record));
           return others.every((w) => has.has(w)) && (!partial || [...has].some((w) => w.startsWith(partial)));
         },
