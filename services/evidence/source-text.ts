@@ -28,6 +28,12 @@ export function pageAt(source: SourceText, offset: number): number {
 
 export const SOURCE_EXTENSIONS = ['pdf', ...ARTICLE_EXTENSIONS] as const;
 
+/**
+ * The most pages Factdesk reads from one PDF: long reports and court filings run to hundreds of
+ * pages; 20,000 pages took minutes (issue 11), and a quote is checked against the whole text.
+ */
+export const MAX_PDF_PAGES = 2_000;
+
 /** PDFs may be larger than articles: reports and court filings run to hundreds of pages. */
 export const MAX_PDF_BYTES = 100 * 1024 * 1024;
 
@@ -121,6 +127,11 @@ export async function readPdfText(name: string, bytes: Uint8Array): Promise<Sour
   }
 
   try {
+    if (document.numPages > MAX_PDF_PAGES) {
+      throw sourceError(
+        `${name} has ${document.numPages.toLocaleString('en')} pages; Factdesk reads PDFs of up to ${MAX_PDF_PAGES.toLocaleString('en')} pages. Save the part the quote comes from as its own PDF, and attach that.`,
+      );
+    }
     const pages: string[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
