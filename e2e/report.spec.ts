@@ -95,6 +95,8 @@ test('every format from the Export menu, and a JSON report imported back with it
     /^CSV spreadsheet/,
     /^JSON/,
     /^ClaimReview/,
+    /^Annotated article \(HTML\)/,
+    /^Annotated article \(PDF\)/,
   ]);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toBeHidden();
@@ -112,14 +114,26 @@ test('every format from the Export menu, and a JSON report imported back with it
     await expect(page.getByTestId('message')).toContainText(`Report saved to ${out}`);
     saved[file] = await readFile(out, 'utf8');
   }
-  expect(saved['report.csv']!.startsWith('\uFEFFIndex,Statement,Verdict,Quote')).toBe(true);
-  expect(saved['report.csv']).toContain(`Verified,${QUOTE},"Netflix Top 10, week of August 12",https://top10.netflix.com/tv`);
+  expect(saved['report.csv']!.startsWith('\uFEFFIndex,Statement,Claimant,Verdict,Awaiting sign-off,Public explanation,Quote')).toBe(true);
+  expect(saved['report.csv']).toContain(`,${QUOTE},`);
+  expect(saved['report.csv']).toContain(`"Netflix Top 10, week of August 12",https://top10.netflix.com/tv`);
   expect(JSON.parse(saved['report.json']!).summary).toMatchObject({ total: 19, checked: 3 });
   expect(saved['report.html']).toContain('<h2 id="h-unchecked">Still unchecked<span class="count">16</span></h2>');
 
   await page.getByRole('button', { name: 'Export report' }).click();
   await expect(page.getByTestId('recent-export')).toHaveText([/report\.html/, /report\.md/, /report\.json/, /report\.csv/]);
+  // The options apply to the next export: an internal report says so, and lists no unchecked statements here.
+  await page.getByLabel('Internal report (notes, history, who checked)').check();
+  await page.getByLabel('List unchecked statements').uncheck();
   await page.keyboard.press('Escape');
+  const internal = test.info().outputPath('internal.md');
+  await app.answerSaveDialog(internal);
+  await exportAs(page, 'Markdown');
+  await expect(page.getByTestId('message')).toContainText(`Report saved to ${internal}`);
+  const internalMd = await readFile(internal, 'utf8');
+  expect(internalMd).toContain('For the desk only');
+  expect(internalMd).toContain('16 unchecked statements are counted but not listed.');
+  expect(internalMd).not.toContain('## Still unchecked');
 
   // ClaimReview needs the newsroom; without it the editor is told so before any file is written.
   await exportAs(page, 'ClaimReview');
