@@ -264,6 +264,8 @@ describe('the built main process', () => {
       'Spreadsheet (CSV)…',
       'JSON…',
       'ClaimReview (JSON-LD)…',
+      'Annotated Article (HTML)…',
+      'Annotated Article (PDF)…',
     ]);
     const items = all.filter((i) => i.accelerator);
     expect(items.map((i) => i.accelerator)).toEqual(['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+E', 'CmdOrCtrl+L', 'CmdOrCtrl+,']);
