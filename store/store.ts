@@ -451,6 +451,7 @@ export class Store {
       articles.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       this.library.data = { ...this.library.data, articles };
       this.scheduleIndexFlush();
+      this.tell({ kind: 'article', articleId: article.id, article });
       return article;
     });
   }

@@ -58,6 +58,16 @@ describe('earlier checks', () => {
     await expect.poll(async () => (await index.similar(claim, 'other', 5)).length).toBe(1);
   });
 
+  it('follows articles that arrive from a connected desk', async () => {
+    const index = new LibraryIndex(store);
+    await index.open();
+    const local = await article('Bus fares in the city rose by 12 percent in January.');
+    const arriving = { ...local, id: 'fromTheDesk1', statements: local.statements.map((s) => ({ ...s, id: `${s.id}x`, verdict: 'false' as const })) };
+    await store.applyFromDesk(arriving.id, () => arriving);
+    const found = await index.similar('In January, city bus fares rose 12 percent.', local.id, 5);
+    expect(found.map((m) => (m.record as { articleId: string }).articleId)).toEqual(['fromTheDesk1']);
+  });
+
   it('plain BM25 always offers its least bad match; the threshold does not', async () => {
     const index = new LibraryIndex(store);
     const a = await article('The council approved a budget of 3 million dollars for road repairs.');
