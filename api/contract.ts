@@ -11,6 +11,7 @@ import type {
   ArticleMetaPatch,
   ArticleSummary,
   CorrectionInput,
+  AssignmentInput,
   DocumentRef,
   ReportScope,
   Settings,
@@ -26,6 +27,8 @@ export type {
   ArticleDraft,
   ArticleMetaPatch,
   ArticleSummary,
+  Assignment,
+  AssignmentInput,
   Correction,
   CorrectionInput,
   DocumentRef,
@@ -153,6 +156,28 @@ export interface PublishedChecksImport {
   alreadyKept: number;
 }
 
+/** One piece of desk work in an editor's lists (services/desk/assignments.ts). */
+export interface WorkItem {
+  articleId: string;
+  title: string;
+  /** Null for a whole article. */
+  statementId: string | null;
+  /** From 1, as reports number statements; null for a whole article. */
+  index: number | null;
+  text: string;
+  to: string;
+  due: string;
+  /** Who is to sign it off: a name, or "any second editor". */
+  signOffBy: string;
+}
+
+/** The signed-in editor's lists: "Assigned to me", "Awaiting my sign-off", "Overdue". */
+export interface WorkLists {
+  assignedToMe: WorkItem[];
+  awaitingMySignOff: WorkItem[];
+  overdue: WorkItem[];
+}
+
 export interface FactdeskApi {
   listArticles(): Promise<ArticleSummary[]>;
   listTrash(): Promise<TrashEntry[]>;
@@ -203,6 +228,10 @@ export interface FactdeskApi {
   correctStatement(articleId: string, statementId: string, correction: CorrectionInput): Promise<Statement>;
   /** A second editor signs off the current verdict (never the editor who gave it). */
   signOff(articleId: string, statementId: string): Promise<Statement>;
+  /** Gives the article (statementId null) or one statement to an editor with a deadline; null takes it back. */
+  assign(articleId: string, statementId: string | null, assignment: AssignmentInput | null): Promise<Article>;
+  /** The signed-in editor's work: assigned to her, awaiting her sign-off, overdue. */
+  workLists(): Promise<WorkLists>;
   /** Native open dialog for a .pdf/.docx/.html/.txt/.md source; null when the editor cancels. */
   attachSourceFile(articleId: string): Promise<DocumentRef | null>;
   attachSourceUrl(articleId: string, url: string, options?: FetchOptions): Promise<DocumentRef>;
@@ -244,6 +273,8 @@ export const CHANNELS = {
   splitStatement: 'factdesk:statement:split',
   mergeWithNext: 'factdesk:statement:merge',
   signOff: 'factdesk:statement:sign-off',
+  assign: 'factdesk:desk:assign',
+  workLists: 'factdesk:desk:work-lists',
   correctStatement: 'factdesk:statement:correct',
   attachSourceFile: 'factdesk:source:attach-file',
   attachSourceUrl: 'factdesk:source:attach-url',

@@ -98,6 +98,11 @@ The desk (a newsroom's CouchDB, shared by its editors):
   sync                                 push and pull once with the remembered desk
                                        (password in $FACTDESK_DESK_PASSWORD)
   desk status                          the desk, the user, the last sync, conflicts
+  assign ID [INDEX] --assignee NAME [--reviewer NAME] [--due YYYY-MM-DD]
+                                       give the article (or statement INDEX) to an editor;
+                                       --assignee '' takes it back
+  work                                 the signed-in editor's lists: assigned to me,
+                                       awaiting my sign-off, overdue
   desk disconnect                      forget the desk (the articles stay in the store)
 
 The store is $FACTDESK_STORE, or --store DIR, or the app's own library.
@@ -157,6 +162,9 @@ const OPTIONS = {
   admin: { type: 'string' },
   user: { type: 'string' },
   'allow-private-network': { type: 'boolean' },
+  assignee: { type: 'string' },
+  reviewer: { type: 'string' },
+  due: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -290,6 +298,9 @@ const ArgumentsSchema = v.object({
     admin: text(200),
     user: text(200),
     'allow-private-network': v.optional(v.boolean()),
+    assignee: text(500),
+    reviewer: text(500),
+    due: optionalDate,
     help: v.optional(v.boolean()),
   }),
   // The longest command is `mark ID INDEX`.
@@ -506,6 +517,20 @@ async function run(argv: string[]): Promise<unknown> {
     }
     case 'desk':
       return deskCommand(dir, args, values);
+    case 'assign': {
+      const [id] = need(args, 1, 'assign ID [INDEX] --assignee NAME [--reviewer NAME] [--due YYYY-MM-DD]');
+      const index = args[1];
+      if (values.assignee === undefined) throw new UsageError('assign needs --assignee NAME (or --assignee "" to take it back).');
+      const assignment = values.assignee ? { to: values.assignee, reviewer: values.reviewer ?? '', due: values.due ?? '' } : null;
+      return withStore(dir, false, async (api) => {
+        const statementId = index === undefined ? null : statementAt(await call(api, 'getArticle', id), index).id;
+        const article = await call(api, 'assign', id, statementId, assignment);
+        const target = statementId ? article.statements.find((s) => s.id === statementId) : article;
+        return { id: article.id, index: index === undefined ? null : Number(index), assignment: target?.assignment ?? null };
+      });
+    }
+    case 'work':
+      return withStore(dir, true, (api) => call(api, 'workLists'));
     case 'sync': {
       const password = deskPassword('FACTDESK_DESK_PASSWORD');
       return withStore(dir, false, async (_api, store) => {

@@ -23,6 +23,7 @@ import {
   ArticleMetaPatchSchema,
   CorrectionInputSchema,
   ReportScopeSchema,
+  AssignmentInputSchema,
   StatementIdSchema,
   SettingsPatchSchema,
   StatementPatchSchema,
@@ -44,6 +45,7 @@ import { MAX_IMPORT_BYTES, normaliseText, readRegularFile } from '../services/im
 import { cancelReads, importArticleBytes, importArticleFile, importArticleUrl, readSourceText } from '../services/isolate';
 import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
 import { logRequestFailure } from './log';
+import { workLists } from '../services/desk/assignments';
 import { writeReportFile } from '../services/report/files';
 
 /** What the desktop provides around the handlers: dialogs and the browser. Tests bring their own. */
@@ -168,6 +170,13 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     mergeWithNext: (articleId, statementId) => store.mergeWithNext(articleId, statementId, editor()),
     correctStatement: (articleId, statementId, correction) => store.correct(articleId, statementId, correction, editor()),
     signOff: (articleId, statementId) => store.signOff(articleId, statementId, signedName()),
+    assign: (articleId, statementId, assignment) =>
+      store.assign(articleId, statementId, assignment ? v.parse(AssignmentInputSchema, assignment) : null, editor()),
+    workLists: async () => {
+      const articles = [];
+      for await (const article of store.eachArticle()) articles.push(article);
+      return workLists(articles, signedName(), localDay(new Date()));
+    },
     attachSourceFile: async (articleId) => {
       if (!host.chooseSourceFile) throw new UserError('import-failed', 'Attaching a file needs the Factdesk app.');
       const file = await host.chooseSourceFile();
@@ -329,6 +338,8 @@ const ARGUMENTS = {
   ]),
   mergeWithNext: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
   signOff: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
+  assign: v.strictTuple([ArticleIdSchema, v.nullable(StatementIdSchema), v.nullable(v.strictObject(AssignmentInputSchema.entries))]),
+  workLists: v.strictTuple([]),
   correctStatement: v.strictTuple([ArticleIdSchema, StatementIdSchema, v.strictObject(CorrectionInputSchema.entries)]),
   attachSourceFile: v.strictTuple([ArticleIdSchema]),
   attachSourceUrl: v.strictTuple([ArticleIdSchema, httpUrl, fetchOptions]),
@@ -451,4 +462,10 @@ function fieldName(dotPath: string): string {
     bytes: 'The file',
   };
   return names[last] ?? (last ? `"${last}"` : 'The request');
+}
+
+/** The day in this machine's time zone, as YYYY-MM-DD: deadlines are days, not instants. */
+function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

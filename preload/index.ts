@@ -34,6 +34,8 @@ const api: Bridge = {
   splitStatement: call('splitStatement'),
   mergeWithNext: call('mergeWithNext'),
   signOff: call('signOff'),
+  assign: call('assign'),
+  workLists: call('workLists'),
   correctStatement: call('correctStatement'),
   attachSourceFile: call('attachSourceFile'),
   attachSourceUrl: call('attachSourceUrl'),

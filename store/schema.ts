@@ -112,6 +112,28 @@ export const CorrectionInputSchema = v.object({
 });
 export type CorrectionInput = v.InferOutput<typeof CorrectionInputSchema>;
 
+/**
+ * Work given to an editor on the desk: an article, or one statement of it, to check by a day.
+ * Names are desk user names. Absent (older files) and null both mean unassigned.
+ */
+export const AssignmentInputSchema = v.object({
+  /** Who is to check it. */
+  to: v.pipe(shortText, v.minLength(1, 'needs the name of the editor')),
+  /** Who is to sign it off; '' for any second editor. */
+  reviewer: v.optional(shortText, ''),
+  /** The deadline, YYYY-MM-DD, or ''. */
+  due: v.optional(calendarDate, ''),
+});
+export type AssignmentInput = v.InferInput<typeof AssignmentInputSchema>;
+export const AssignmentSchema = v.object({
+  to: shortText,
+  reviewer: shortText,
+  due: calendarDate,
+  by: shortText,
+  at: isoDateTime,
+});
+export type Assignment = v.InferOutput<typeof AssignmentSchema>;
+
 export const StatementSchema = v.object({
   id,
   start: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -142,6 +164,8 @@ export const StatementSchema = v.object({
    * editor changes it again. Only in this store; never written to the desk.
    */
   deskConflict: v.optional(v.object({ editors: v.array(shortText), message: shortText })),
+  /** This statement given to an editor (services/desk/assignments.ts); the article's otherwise. */
+  assignment: v.optional(v.nullable(AssignmentSchema)),
 });
 export type Statement = v.InferOutput<typeof StatementSchema>;
 
@@ -197,6 +221,8 @@ export const ArticleSchema = v.object({
   documents: v.array(DocumentRefSchema),
   /** Statements whose sentence was edited out of the text: kept with their verdicts, never dropped. */
   orphaned: v.array(StatementSchema),
+  /** The article given to an editor on the desk, with a deadline. */
+  assignment: v.optional(v.nullable(AssignmentSchema)),
 });
 export type Article = v.InferOutput<typeof ArticleSchema>;
 

@@ -424,6 +424,20 @@ export class Store {
 
   // ---- The desk (services/desk) ----
 
+  /** Gives an article, or one of its statements, to an editor (null: takes it back). */
+  async assign(
+    articleId: string,
+    statementId: string | null,
+    input: { to: string; reviewer: string; due: string } | null,
+    by: string,
+  ): Promise<Article> {
+    const assignment = input ? { ...input, by, at: this.now() } : null;
+    if (!statementId) return this.changeArticle(articleId, (a) => ({ ...a, assignment }));
+    const article = await this.changeStatement(articleId, statementId, (current) => ({ ...current, assignment }));
+    this.afterStatementChange(article);
+    return article;
+  }
+
   /**
    * Writes an article as the shared desk has it: `build` gets the article as this store has it
    * (null when it is new here) and returns the article to keep. A new article is added to the

@@ -148,6 +148,30 @@ describe('two editors on one desk', () => {
     expect(signed!.history.map((h) => `${h.by}:${h.field}`)).toEqual(expect.arrayContaining(['ana:verdict', 'ben:review']));
   });
 
+  it('exchange assignments: the article given to Ben is in his lists, and awaits Ana\'s sign-off once he checks it', async () => {
+    const url = await newDesk();
+    const ana = await editor('ana', url);
+    const ben = await editor('ben', url);
+    const article = await ana.api.createArticle({ text: TEXT, title: 'Assigned' });
+    await ana.api.assign(article.id, null, { to: 'ben', reviewer: 'ana', due: '2020-01-31' });
+    await ana.api.assign(article.id, article.statements[2]!.id, { to: 'cleo', due: '' });
+    await ana.sync();
+    await ben.sync();
+    const received = await ben.api.getArticle(article.id);
+    expect(received.assignment).toMatchObject({ to: 'ben', reviewer: 'ana', due: '2020-01-31', by: 'ana' });
+    expect(received.statements[2]!.assignment).toMatchObject({ to: 'cleo', by: 'ana' });
+    const lists = await ben.api.workLists();
+    expect(lists.assignedToMe.map((w) => [w.title, w.index])).toEqual([['Assigned', null]]);
+    expect(lists.overdue.map((w) => [w.to, w.index])).toEqual(expect.arrayContaining([['ben', null]]));
+
+    await ben.api.markStatement(article.id, article.statements[0]!.id, { verdict: 'verified' });
+    await ben.sync();
+    await ana.sync();
+    const mine = await ana.api.workLists();
+    expect(mine.awaitingMySignOff.map((w) => [w.index, w.signOffBy])).toEqual([[1, 'ana']]);
+    expect((await ben.api.workLists()).awaitingMySignOff).toEqual([]);
+  });
+
   it('edits of different statements of one article while apart do not conflict', async () => {
     const url = await newDesk();
     const ana = await editor('ana', url);

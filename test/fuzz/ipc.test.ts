@@ -150,6 +150,11 @@ const SHAPED: Record<string, fc.Arbitrary<unknown[]>> = {
   showInFolder: fc.tuple(fc.oneof(fc.string(), fc.constantFrom('/etc/passwd', path.join(os.tmpdir(), 'x.md'), ''))),
   updateSettings: fc.tuple(fc.record({ editorName: text, newsroomName: text, newsroomUrl: webUrl }, { requiredKeys: [] })),
   signOff: fc.tuple(articleId, statementId),
+  assign: fc.tuple(
+    articleId,
+    fc.oneof(fc.constant(null), statementId),
+    fc.oneof(fc.constant(null), fc.record({ to: text, reviewer: text, due: date }, { requiredKeys: [] }), scalar),
+  ),
   attachSourceFile: fc.tuple(articleId),
   attachSourceUrl: fc.tuple(articleId, webUrl),
   getSourceDocument: fc.tuple(articleId, id),
