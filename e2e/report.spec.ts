@@ -153,3 +153,24 @@ test('every format from the Export menu, and a JSON report imported back with it
   await page.keyboard.press('Control+l');
   await expect(page.getByTestId('article-row')).toHaveCount(2);
 });
+
+test('the public explanation is published, the internal note is not, and the suggested claimant is one click away', async ({ app }) => {
+  const { page } = app;
+  await createArticle(page, await sampleText(), { outlet: 'The Hollywood Reporter' });
+  await statement(page, 'They want it to be an international hit').click();
+  await page.keyboard.press('4'); // Misleading
+  await page.getByTestId('use-claimant').click();
+  await expect(page.getByTestId('claimant')).toHaveValue('Nicole Yorkin');
+  await page.getByTestId('explanation').fill('Netflix never said so (see its Top 10).');
+  await page.getByTestId('note').fill('Ask the desk whether to correct.');
+  await waitUntilSaved(page);
+
+  const out = test.info().outputPath('public.md');
+  await app.answerSaveDialog(out);
+  await exportAs(page, 'Markdown');
+  await expect(page.getByTestId('message')).toContainText(`Report saved to ${out}`);
+  const md = await readFile(out, 'utf8');
+  expect(md).toContain('Claim by Nicole Yorkin:');
+  expect(md).toContain('Netflix never said so (see its Top 10).');
+  expect(md).not.toContain('Ask the desk');
+});
