@@ -87,12 +87,18 @@ describe('factdesk desk', () => {
     const imported = await ana('import', SAMPLE);
     const id = imported.json.id as string;
     await ana('mark', id, '2', '--verdict', 'false', '--note', 'Ana: the ban was lifted');
+    const assigned = await ana('assign', id, '--assignee', 'ben', '--due', '2020-01-31');
+    expect(assigned.json).toMatchObject({ id, index: null, assignment: { to: 'ben', due: '2020-01-31', by: 'ana' } });
     const first = await ana('sync');
     expect(first.json).toMatchObject({ pushed: 20, conflicts: 0 });
     const pulled = await ben('sync');
     expect(pulled.json.pulled).toBeGreaterThanOrEqual(20);
     const shown = await ben('show', id);
     expect(shown.json.statements[1]).toMatchObject({ verdict: 'false', checkedBy: 'ana' });
+    const work = (await ben('work')).json;
+    expect(work.assignedToMe.map((w: { articleId: string }) => w.articleId)).toEqual([id]);
+    expect(work.overdue.map((w: { to: string; due: string }) => [w.to, w.due])).toEqual([['ben', '2020-01-31']]);
+    expect(work.awaitingMySignOff.map((w: { index: number; signOffBy: string }) => [w.index, w.signOffBy])).toEqual([[2, 'any second editor']]);
 
     // Both change statement 2 while apart.
     await ben('mark', id, '2', '--verdict', 'misleading', '--note', 'Ben: only in one state');
