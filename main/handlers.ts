@@ -35,14 +35,14 @@ import {
 import { DOCUMENT_KINDS } from '../store/schema';
 import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
 import { SOURCE_EXTENSIONS } from '../services/evidence';
-import { LibraryIndex, claimDifferences, parseClaimReviews, MAX_CLAIMREVIEW_BYTES, type SimilarMatch } from '../services/library-index';
+import { LibraryIndex, claimDifferences, MAX_CLAIMREVIEW_BYTES, type SimilarMatch } from '../services/library-index';
 import { emptySource } from '../store/verdicts';
 import { realign } from '../services/anchor';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
 import { MAX_IMPORT_BYTES, normaliseText, readRegularFile } from '../services/import';
 // Files and pages from strangers are read in a worker with a time and memory budget (issue 11).
-import { cancelReads, importArticleBytes, importArticleFile, importArticleUrl, readSourceText } from '../services/isolate';
+import { cancelReads, importArticleBytes, importArticleFile, importArticleUrl, parseClaimReviews, readSourceText } from '../services/isolate';
 import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
 import { logRequestFailure } from './log';
 import { workLists } from '../services/desk/assignments';

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { makePdf } from '../services/evidence/fixtures/make-pdf';
 import { readPdfText, MAX_PDF_PAGES } from '../services/evidence/source-text';
-import { cancelReads, importArticleBytes, READ_BUDGET_MS } from '../services/isolate';
+import { cancelReads, importArticleBytes, parseClaimReviews, READ_BUDGET_MS } from '../services/isolate';
 import { UserError } from '../store/errors';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -55,6 +55,14 @@ describe('hostile inputs in the reader', () => {
     expect((result as UserError).message).toMatch(
       new RegExp(`^(nested-${depth}\\.html is nested too deeply to find its article in|Gave up on nested-${depth}\\.html after 10 s: the page is built in a way Factdesk cannot read\\.$)`),
     );
+  });
+
+  it('reads a published fact-check page nested 5,000 deep in the worker, refusing it with one line', { timeout: 90_000 }, async () => {
+    const page = `<html><body>${'<div>'.repeat(5_000)}<p>No review here.</p>${'</div>'.repeat(5_000)}</body></html>`;
+    const { ms, result } = await timed(() => parseClaimReviews(page, 'checks.html'));
+    expect(ms).toBeLessThan(WITHIN);
+    expect(result).toBeInstanceOf(UserError);
+    expect((result as UserError).message).toMatch(/checks\.html/);
   });
 
   it('ends a read when the editor cancels it, with a "cancelled" error', { timeout: 60_000 }, async () => {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { ImportedDraft } from '../../api/contract';
 import { UserError, type UserErrorCode } from '../../store/errors';
 import type { SourceText } from '../evidence/source-text';
+import type { NewPublishedCheck } from '../../store/store';
 import { URL_TIMEOUT_MS } from '../import/draft';
 import type { UrlImportOptions } from '../import/url';
 
@@ -26,7 +27,7 @@ export const HEAP_LIMIT_MB = 768;
 /** Growth of the whole process's memory while a worker runs (heap plus buffers). */
 export const MEMORY_LIMIT_BYTES = 1024 * 1024 * 1024;
 
-export type TaskName = 'importArticleFile' | 'importArticleBytes' | 'importArticleUrl' | 'readSourceText';
+export type TaskName = 'importArticleFile' | 'importArticleBytes' | 'importArticleUrl' | 'readSourceText' | 'parseClaimReviews';
 
 export interface Task {
   id: number;
@@ -205,6 +206,11 @@ export function importArticleUrl(address: string, options: UrlImportOptions = {}
 
 export function readSourceText(file: string): Promise<SourceText> {
   return run('readSourceText', [file], { name: path.basename(file), kind: kindOf(file) });
+}
+
+/** Other publishers' ClaimReview markup: a JSON file, or an HTML page parsed by jsdom. */
+export function parseClaimReviews(text: string, fileName: string): Promise<NewPublishedCheck[]> {
+  return run('parseClaimReviews', [text, fileName], { name: fileName, kind: kindOf(fileName) });
 }
 
 function kindOf(file: string): string {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { readSourceText } from '../evidence/source-text';
 import { importArticleBytes, importArticleFile, importArticleUrl } from '../import';
+import { parseClaimReviews } from '../library-index/claimreview';
 import type { UrlImportOptions } from '../import/url';
 import type { Task, TaskName, WorkerMessage } from './index';
 
@@ -17,6 +18,7 @@ const TASKS: Record<TaskName, (id: number, ...args: never[]) => Promise<unknown>
   importArticleUrl: (id, address: string, options: UrlImportOptions) =>
     importArticleUrl(address, { ...options, onDownloaded: () => post({ id, kind: 'downloaded' }) }),
   readSourceText: (_id, file: string) => readSourceText(file),
+  parseClaimReviews: (_id, text: string, fileName: string) => parseClaimReviews(text, fileName),
 };
 
 /**
@@ -24,7 +26,7 @@ const TASKS: Record<TaskName, (id: number, ...args: never[]) => Promise<unknown>
  * takes the same time whatever the input, and on a busy machine it can take seconds.
  */
 async function warmUp(task: Task): Promise<void> {
-  const name = task.task === 'importArticleUrl' ? '.html' : String(task.args[0]);
+  const name = task.task === 'importArticleUrl' ? '.html' : task.task === 'parseClaimReviews' ? String(task.args[1]) : String(task.args[0]);
   const ext = path.extname(name).toLowerCase();
   if (ext === '.pdf' && task.task === 'readSourceText') await import('pdfjs-dist/legacy/build/pdf.mjs');
   if (['.html', '.htm', '.docx'].includes(ext)) await Promise.all([import('jsdom'), import('@mozilla/readability'), import('dompurify')]);
