@@ -49,7 +49,8 @@ Commands:
   correct ID INDEX --date YYYY-MM-DD --change TEXT --why TEXT [--verdict V]
                                        record a correction after publication (V: the corrected
                                        verdict; the same verdict when only the text changed)
-  attach ID FILE|URL                   attach a source document (.pdf .docx .html .txt .md),
+  attach ID FILE|URL [--allow-private-network]
+                                       attach a source document (.pdf .docx .html .txt .md),
                                        or a web page by its http(s) address
   edit ID [--title T] [--outlet O] [--author A] [--published YYYY-MM-DD] [--url U]
           [--fact-check-url U]        change the article's details (--fact-check-url: where
@@ -391,7 +392,10 @@ async function run(argv: string[]): Promise<unknown> {
     case 'attach': {
       const [id, file] = need(args, 2, 'attach ID FILE|URL');
       // A web page as a source: fetched and stored as the app's "Add a web page" does.
-      if (/^https?:\/\//i.test(file)) return withStore(dir, false, (api) => call(api, 'attachSourceUrl', id, file));
+      if (/^https?:\/\//i.test(file)) {
+        const options = { allowPrivateNetwork: values['allow-private-network'] ?? false };
+        return withStore(dir, false, (api) => call(api, 'attachSourceUrl', id, file, options));
+      }
       return withStore(dir, false, (api) => call(api, 'attachSourceFile', id), { sourceFile: path.resolve(file) });
     }
     case 'edit': {

@@ -199,9 +199,10 @@ describe('factdesk covers what the app does', { timeout: 180_000 }, () => {
     const id = (await factdesk('--store', own, 'import', SAMPLE)).json.id as string;
     const marked = await factdesk('--store', own, 'mark', id, '2', '--verdict', 'false');
     expect(marked.json.checkedBy).toBe('Ana Ruiz');
-    // ClaimReview needs the newsroom: a script can now export it.
+    // ClaimReview needs the newsroom: a script can now export it (the verdict is not signed off
+    // yet, and ClaimReview publishes only signed-off verdicts unless told otherwise).
     const out = path.join(dir, 'claims.json');
-    const exported = await factdesk('--store', own, 'export', id, '--format', 'claimreview', '--out', out);
+    const exported = await factdesk('--store', own, 'export', id, '--format', 'claimreview', '--include-unsigned', '--out', out);
     expect(exported.code, exported.stderr).toBe(0);
     expect(await readFile(out, 'utf8')).toContain('The Bugle');
   });
@@ -355,7 +356,11 @@ describe('factdesk covers the library, editing and search', { timeout: 180_000 }
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
-      const attached = await factdesk('--store', store, 'attach', id, url);
+      // A page on this computer is refused unless the script says it means it, as for import.
+      const refused = await factdesk('--store', store, 'attach', id, url);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('127.0.0.1 is on this computer or the newsroom');
+      const attached = await factdesk('--store', store, 'attach', id, url, '--allow-private-network');
       expect(attached.code, attached.stderr).toBe(0);
       expect(attached.json).toMatchObject({ kind: 'url', url });
     } finally {

@@ -13,7 +13,7 @@ import { ADMIN, ADMIN_PASSWORD, startTestCouch, type TestCouch } from './server'
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'out/main/factdesk.js');
-const SAMPLE = path.resolve(ROOT, '../shared/samples/hit-and-run.txt');
+const SAMPLE = path.resolve(ROOT, 'test/fixtures/hit-and-run.txt');
 
 let couch: TestCouch;
 let dir: string;
