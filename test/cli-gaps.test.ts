@@ -3,43 +3,23 @@
  * are not statement numbers, and damaged files the store repaired, said as the app says them.
  * Needs `npm run build` first.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFactdesk, requireBuiltFactdesk, type Run } from './factdesk-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'out/main/factdesk.js');
 const SAMPLE = path.join(ROOT, 'test/fixtures/hit-and-run.txt');
 
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
 
-function factdesk(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    // The limit only keeps a hanging command from hanging the suite; the tests say what it must do.
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, FACTDESK_STORE: '' }, timeout: 60_000 }, (err, stdout, stderr) => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        // errors print no JSON
-      }
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr, json });
-    });
-  });
-}
+const factdesk = (...args: string[]) => runFactdesk(args, { timeoutMs: 60_000 });
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error('out/main/factdesk.js is missing: run `npm run build` first.');
+  requireBuiltFactdesk();
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-cli-gaps-'));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));

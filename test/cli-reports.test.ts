@@ -3,30 +3,17 @@
  * and export's --signed-off-only / --no-unchecked / --internal / --include-unsigned. The built
  * file under plain node, as a newsroom script runs it; needs `npm run build` first.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFactdesk } from './factdesk-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'out/main/factdesk.js');
 const SAMPLE = path.join(ROOT, 'test/fixtures/hit-and-run.txt');
 let dir: string;
 
-function factdesk(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; json: any }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, '--store', path.join(dir, 'store'), ...args], { cwd: dir }, (err, stdout, stderr) => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        // not every run prints JSON
-      }
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr, json });
-    });
-  });
-}
+const factdesk = (...args: string[]) => runFactdesk(['--store', path.join(dir, 'store'), ...args], { cwd: dir });
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-cli-reports-'));

@@ -2,36 +2,22 @@
  * `factdesk similar` and `factdesk claimreview import` as a newsroom script runs them: the
  * built file, plain node, a store of its own. Needs `npm run build` first.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFactdesk, requireBuiltFactdesk } from './factdesk-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'out/main/factdesk.js');
 const FIXTURES = path.join(ROOT, 'services/library-index/fixtures');
 
 let dir: string;
 let store: string;
 
-function factdesk(...args: string[]): Promise<{ code: number; stderr: string; json: any }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, '--store', store, ...args], { env: { ...process.env, FACTDESK_STORE: '' } }, (err, stdout, stderr) => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        // errors print nothing on stdout
-      }
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stderr, json });
-    });
-  });
-}
+const factdesk = (...args: string[]) => runFactdesk(['--store', store, ...args]);
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error('out/main/factdesk.js is missing: run `npm run build` first.');
+  requireBuiltFactdesk();
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-similar-'));
   store = path.join(dir, 'store');
 });

@@ -2,45 +2,25 @@
  * The `factdesk` command as a newsroom script runs it: the built file, plain node, a store
  * folder of its own. Needs `npm run build` first.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runFactdesk, requireBuiltFactdesk, type Run } from './factdesk-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'out/main/factdesk.js');
 const SAMPLE = path.join(ROOT, 'test/fixtures/hit-and-run.txt');
 
 let dir: string;
 let store: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
 
-function factdesk(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, FACTDESK_STORE: '' } }, (err, stdout, stderr) => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        // not every run prints JSON (errors, --help)
-      }
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr, json });
-    });
-  });
-}
+const factdesk = (...args: string[]) => runFactdesk(args);
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error('out/main/factdesk.js is missing: run `npm run build` first.');
+  requireBuiltFactdesk();
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-cli-'));
   store = path.join(dir, 'store');
 });

@@ -3,44 +3,24 @@
  * store folders (two editors), the test CouchDB. Needs `npm run build` first. About twenty
  * runs of the command: ~50 s on an idle machine, several minutes on a loaded one.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, ADMIN_PASSWORD, startTestCouch, type TestCouch } from './server';
+import { runFactdesk, requireBuiltFactdesk } from '../factdesk-command';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const CLI = path.join(ROOT, 'out/main/factdesk.js');
 const SAMPLE = path.resolve(ROOT, 'test/fixtures/hit-and-run.txt');
 
 let couch: TestCouch;
 let dir: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-  json: any;
-}
 
-function factdesk(env: Record<string, string>, ...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { env: { ...process.env, FACTDESK_STORE: '', ...env } }, (err, stdout, stderr) => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        // errors print no JSON
-      }
-      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr, json });
-    });
-  });
-}
+const factdesk = (env: Record<string, string>, ...args: string[]) => runFactdesk(args, { env });
 
 beforeAll(async () => {
-  if (!existsSync(CLI)) throw new Error('out/main/factdesk.js is missing: run `npm run build` first.');
+  requireBuiltFactdesk();
   couch = await startTestCouch();
   await couch.createUser('ana', 'ana-pw');
   await couch.createUser('ben', 'ben-pw');
