@@ -12,6 +12,7 @@ import { unsupported } from '../services/evidence/claims-agree';
 import { countTags } from '../services/import/article';
 import { normaliseText } from '../services/import/draft';
 import { markdownToText } from '../services/import/markdown';
+import { zipOf } from '../services/import/fixtures/make-docx';
 import { importArticleBytes } from '../services/isolate';
 
 const MB = 1024 * 1024;
@@ -41,39 +42,10 @@ function lyingDocx(inflated: number): Uint8Array {
   const document = bytes('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>');
   const bomb = deflateRawSync(new Uint8Array(inflated), { level: 9 });
   const entries = [
-    { name: 'word/document.xml', data: document, size: document.byteLength, method: 0 },
-    { name: 'word/media/filler.bin', data: bomb, size: 1000, method: 8 },
+    { name: 'word/document.xml', data: document, size: document.byteLength, method: 0 as const },
+    { name: 'word/media/filler.bin', data: bomb, size: 1000, method: 8 as const },
   ];
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data, size, method } of entries) {
-    const file = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(data.byteLength, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(file.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(data.byteLength, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(file.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, file, Buffer.from(data));
-    directory.push(central, file);
-    offset += local.length + file.length + data.byteLength;
-  }
-  const dir = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, dir, end]));
+  return zipOf(entries);
 }
 
 /** A one-page PDF whose content stream inflates to `inflated` bytes of text operators. */

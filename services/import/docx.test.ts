@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { coreXml, heading, listItem, makeDocx, para } from './fixtures/make-docx';
+import { coreXml, heading, listItem, makeDocx, para, zipOf } from './fixtures/make-docx';
 import { segment } from '../segment';
 import { importArticleBytes } from './index';
 import { MAX_UNPACKED_BYTES } from './docx';
@@ -144,45 +144,6 @@ describe('.docx files', () => {
   });
 });
 
-/**
- * A zip written byte by byte, so an entry can declare any unpacked `size` (JSZip would write the
- * true one, and take a long time compressing 100 MB). CRCs are left 0: JSZip does not check them.
- */
-function zipOf(entries: { name: string; data: Uint8Array; size: number; method: 0 | 8 }[]): Uint8Array {
-  const parts: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data, size, method } of entries) {
-    const file = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(data.byteLength, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(file.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(data.byteLength, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(file.length, 28);
-    central.writeUInt32LE(offset, 42);
-    parts.push(local, file, Buffer.from(data));
-    directory.push(central, file);
-    offset += local.length + file.length + data.byteLength;
-  }
-  const dir = Buffer.concat(directory);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...parts, dir, end]));
-}
 
 /** Rewrites the unpacked size that the zip's central directory gives for one entry. */
 function claimUnpackedSize(zip: Uint8Array, entry: string, size: number): void {
