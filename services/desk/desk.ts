@@ -301,8 +301,8 @@ export class Desk {
     });
   }
 
-  /** Brings what the replica received into the store; returns how many articles changed here. */
-  pullFromReplica(): Promise<number> {
+  /** Brings what the replica received into the store; returns the articles that changed here. */
+  pullFromReplica(): Promise<string[]> {
     return this.exclusiveIfIdle(async () => {
       const changes = await this.replica.changes({ since: this.state.lastSeq, return_docs: true });
       const touched = new Set<string>(this.state.pending);
@@ -311,16 +311,24 @@ export class Desk {
         if (articleId) touched.add(articleId);
       }
       const pending: string[] = [];
-      let applied = 0;
+      const applied: string[] = [];
       const ids = [...touched];
       for (let i = 0; i < ids.length; i += BATCH) {
         const batch = ids.slice(i, i + BATCH);
-        applied += await this.applyArticles(batch, pending);
+        applied.push(...(await this.applyArticles(batch, pending)));
       }
       this.state.pending = pending;
       this.state.lastSeq = changes.last_seq;
       await writeDeskState(this.store.dir, this.state);
       return applied;
+    });
+  }
+
+  /** Records that this store and the desk have each other's changes, now. */
+  markSynced(): Promise<void> {
+    return this.exclusive(async () => {
+      this.state.lastSyncAt = new Date().toISOString();
+      await writeDeskState(this.store.dir, this.state);
     });
   }
 
@@ -462,7 +470,7 @@ export class Desk {
     return writes.length + siblings.length;
   }
 
-  private async applyArticles(articleIds: string[], pending: string[]): Promise<number> {
+  private async applyArticles(articleIds: string[], pending: string[]): Promise<string[]> {
     const articleRows = await this.rows(articleIds.map(articleDocId));
     const bases = await this.bases(articleIds);
     const statementIds: string[] = [];
@@ -471,7 +479,7 @@ export class Desk {
       for (const sid of doc?.statementIds ?? []) statementIds.push(statementDocId(id, sid));
     }
     const statementRows = await this.rows(statementIds);
-    let applied = 0;
+    const applied: string[] = [];
     for (const articleId of articleIds) {
       const base = bases.get(articleId)!.revs;
       const articleDoc = articleRows.get(articleDocId(articleId))?.doc as ArticleDoc | undefined;
@@ -480,7 +488,7 @@ export class Desk {
         pending.push(articleId);
         continue;
       }
-      const statements: { statement: Statement; fromDesk: boolean }[] = [];
+      const statements: { statement: Statement; fromDesk: boolean; doc: StatementDoc }[] = [];
       let complete = true;
       for (const sid of articleDoc.statementIds) {
         const doc = statementRows.get(statementDocId(articleId, sid))?.doc as StatementDoc | undefined;
@@ -493,32 +501,49 @@ export class Desk {
         this.noteConflict(doc._id, others.length > 0);
         // The store already has this revision (it wrote it, or took it before): keep its version.
         const fromDesk = others.length > 0 || base[doc._id]?.[0] !== doc._rev;
-        if (fromDesk) base[doc._id] = [doc._rev!, contentHash(toStatementDoc(articleId, statement, doc.editedBy))];
-        statements.push({ statement, fromDesk });
+        statements.push({ statement, fromDesk, doc });
       }
       if (!complete) {
         pending.push(articleId);
         continue;
       }
-      base[articleDoc._id] = [articleDoc._rev!, contentHash(articleDoc)];
       const documents = await this.documentsOf(articleId);
+      const pushedBefore = this.state.pushedAt[articleId];
+      let savedHereMeanwhile = false;
       const article = await this.store.applyFromDesk(articleId, (local) => {
-        const next: Article = {
-          ...(local ?? {}),
-          ...fromArticleDoc(articleDoc),
-          updatedAt: local?.updatedAt ?? latest(articleDoc.createdAt, statements.map((s) => s.statement)),
-          statements: statements.map(({ statement, fromDesk }) => {
-            const mine = local?.statements.find((m) => m.id === statement.id);
-            // A flag whose conflict this store closed itself is lifted with the desk's version.
-            return mine && !fromDesk && !mine.deskConflict ? mine : statement;
-          }),
-          documents,
-        } as Article;
+        // An edit saved here after the last push (between a push and this pull) has not reached
+        // the desk yet: whatever it touched is kept as the editor made it, and its base is left
+        // where it was, so the next push sends it (as a conflict if a colleague changed the
+        // same document meanwhile: both sides kept, flagged).
+        savedHereMeanwhile = !!local && local.updatedAt !== pushedBefore;
+        const changedHere = (id: string, doc: DeskDoc) => savedHereMeanwhile && base[id]?.[1] !== contentHash(doc);
+        const articleChangedHere = !!local && changedHere(articleDoc._id, toArticleDoc(local, ''));
+        if (!articleChangedHere) base[articleDoc._id] = [articleDoc._rev!, contentHash(articleDoc)];
+        const kept = statements.map(({ statement, fromDesk, doc }) => {
+          const mine = local?.statements.find((m) => m.id === statement.id);
+          if (mine && changedHere(doc._id, toStatementDoc(articleId, mine, ''))) return mine;
+          if (fromDesk) base[doc._id] = [doc._rev!, contentHash(toStatementDoc(articleId, statement, doc.editedBy))];
+          // A flag whose conflict this store closed itself is lifted with the desk's version.
+          return mine && !fromDesk && !mine.deskConflict ? mine : statement;
+        });
+        const next: Article = articleChangedHere
+          ? {
+              ...local!,
+              statements: local!.statements.map((mine) => kept.find((s) => s.id === mine.id) ?? mine),
+              documents: unionDocuments(local!.documents, documents),
+            }
+          : ({
+              ...(local ?? {}),
+              ...fromArticleDoc(articleDoc),
+              updatedAt: local?.updatedAt ?? latest(articleDoc.createdAt, kept),
+              statements: kept,
+              documents: local ? unionDocuments(documents, local.documents) : documents,
+            } as Article);
         return local && sameArticle(local, next) ? local : next;
       });
       if (article) {
-        this.state.pushedAt[articleId] = article.updatedAt;
-        applied++;
+        if (!savedHereMeanwhile) this.state.pushedAt[articleId] = article.updatedAt;
+        applied.push(articleId);
       }
     }
     await this.saveBases([...bases.values()]);
@@ -570,6 +595,12 @@ export class Desk {
 
 function latest(createdAt: string, statements: Statement[]): string {
   return statements.reduce((max, s) => (s.updatedAt && s.updatedAt > max ? s.updatedAt : max), createdAt);
+}
+
+/** The desk's documents with any attached here and not pushed yet (a document is never removed). */
+function unionDocuments(first: DocumentRef[], second: DocumentRef[]): DocumentRef[] {
+  const ids = new Set(first.map((d) => d.id));
+  return [...first, ...second.filter((d) => !ids.has(d.id))].sort((a, b) => a.attachedAt.localeCompare(b.attachedAt));
 }
 
 function sameArticle(a: Article, b: Article): boolean {

@@ -230,6 +230,60 @@ describe('two editors on one desk', () => {
   });
 });
 
+describe('an edit saved here between a push and a pull', () => {
+  /** One sync cut in two, with the editor's save in between (as live sync runs them). */
+  async function syncAround(e: Editor, between: () => Promise<unknown>) {
+    await e.desk.pushToReplica();
+    await e.desk.replica.replicate.to(e.desk.remote);
+    await between();
+    await e.desk.replica.replicate.from(e.desk.remote);
+    await e.desk.pullFromReplica();
+  }
+
+  it('of another statement reaches the colleague (it is not taken for pushed)', async () => {
+    const url = await newDesk();
+    const ana = await editor('ana', url);
+    const ben = await editor('ben', url);
+    const article = await ana.api.createArticle({ text: TEXT, title: 'Between' });
+    await ana.sync();
+    await ben.sync();
+    const [s1, s2] = article.statements;
+    await ben.api.markStatement(article.id, s1!.id, { verdict: 'verified' });
+    await ben.sync();
+    await syncAround(ana, () => ana.api.markStatement(article.id, s2!.id, { verdict: 'false', note: 'Ana, mid-sync' }));
+    const [a1, a2] = await statementsOf(ana, article.id);
+    expect([a1!.verdict, a2!.verdict, a2!.note]).toEqual(['verified', 'false', 'Ana, mid-sync']);
+    await ana.sync();
+    await ben.sync();
+    const [b1, b2] = await statementsOf(ben, article.id);
+    expect([b1!.verdict, b2!.verdict, b2!.note]).toEqual(['verified', 'false', 'Ana, mid-sync']);
+  });
+
+  it('of the statement a colleague changed: neither is lost, the statement is flagged', async () => {
+    const url = await newDesk();
+    const ana = await editor('ana', url);
+    const ben = await editor('ben', url);
+    const article = await ana.api.createArticle({ text: TEXT, title: 'Same, between' });
+    await ana.sync();
+    await ben.sync();
+    const id = article.statements[0]!.id;
+    await ben.api.markStatement(article.id, id, { verdict: 'misleading', note: 'Ben: one district' });
+    await ben.sync();
+    await syncAround(ana, () => ana.api.markStatement(article.id, id, { verdict: 'verified', note: 'Ana: police figures' }));
+    // What Ana typed is still what she sees until the sides are brought together.
+    expect((await statementsOf(ana, article.id))[0]).toMatchObject({ verdict: 'verified', note: 'Ana: police figures' });
+    await ana.sync();
+    await ben.sync();
+    for (const e of [ana, ben]) {
+      const [s] = await statementsOf(e, article.id);
+      expect(s!.deskConflict?.editors).toEqual(['ana', 'ben']);
+      expect(s!.history.map((h) => `${h.by}:${h.after}`)).toEqual(
+        expect.arrayContaining(['ana:Ana: police figures', 'ben:Ben: one district']),
+      );
+    }
+  });
+});
+
 describe('the server enforces who did what', () => {
   it('refuses a self sign-off and a change under another name, written directly over HTTP', async () => {
     const url = await newDesk();
