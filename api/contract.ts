@@ -178,6 +178,31 @@ export interface WorkLists {
   overdue: WorkItem[];
 }
 
+/**
+ * The desk as the window shows it (services/desk/live.ts). `changes` counts documents on their
+ * way (syncing) or kept on this machine (offline); `reason` says why for offline and error.
+ */
+export interface DeskStatus {
+  state: 'disconnected' | 'password-needed' | 'connecting' | 'synced' | 'syncing' | 'offline' | 'error';
+  /** The desk's database URL; '' when disconnected. */
+  url: string;
+  /** The signed-in desk user, whose name every change carries while connected; '' when disconnected. */
+  user: string;
+  changes: number;
+  reason: string;
+  /** ISO time of the last moment this store and the desk had each other's changes. */
+  lastSyncAt: string | null;
+  /** '' when the password is kept encrypted by the system; otherwise why it is not kept. */
+  keyring: string;
+}
+
+/** What Settings → Desk sends to connect. */
+export interface DeskAccountInput {
+  url: string;
+  user: string;
+  password: string;
+}
+
 export interface FactdeskApi {
   listArticles(): Promise<ArticleSummary[]>;
   listTrash(): Promise<TrashEntry[]>;

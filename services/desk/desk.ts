@@ -607,7 +607,7 @@ function sameArticle(a: Article, b: Article): boolean {
   return stableJson({ ...a, updatedAt: '' }) === stableJson({ ...b, updatedAt: '' });
 }
 
-function describeReplicationError(err: unknown, state: DeskState): UserError {
+export function describeReplicationError(err: unknown, state: DeskState): UserError {
   const e = err as { status?: number; name?: string; message?: string; reason?: string; code?: string; result?: { errors?: unknown[] } };
   const origin = new URL(state.url).origin;
   if (e.status === 401) return new UserError('desk', `The desk refused the password for ${state.user}, or ${state.user} is no longer a member.`);
