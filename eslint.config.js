@@ -2,8 +2,10 @@
 // <script lang="ts"> in .svelte files, plus two jobs that matter more than style:
 // - security: {@html} is banned (svelte/no-at-html-tags), because article and source text must
 //   only ever be rendered as text;
-// - layers: the dependency direction renderer -> preload API -> main -> store and services is held
-//   by the import rules below (VS Code keeps its layers the same way). test/lint-layers.test.ts
+// - layers: the dependency direction renderer -> preload API -> main -> store and services -> domain
+//   is held by the import rules below (VS Code keeps its layers the same way). domain/ is what every
+//   layer may use (the documents' schemas, verdicts, the sign-off rule, the words); it imports none
+//   of them. test/lint-layers.test.ts
 //   feeds each rule a wrong-way import, so a rule that stops working fails the tests.
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
@@ -12,18 +14,26 @@ import tseslint from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 /** Import patterns (gitignore-style, matched against the import specifier) with the reason shown. */
-const NODE_BUILTINS = [...builtinModules.filter((m) => !m.startsWith('_')), ...builtinModules.map((m) => `node:${m}`)];
+// Node's built-ins as one anchored expression: as gitignore-style patterns, "domain" (a
+// deprecated built-in) would match the domain/ folder in any relative path.
+const NODE_BUILTINS = `^(node:.+|(${builtinModules.filter((m) => !m.startsWith('_')).join('|')})(/.*)?)$`;
 const MAIN = { group: ['**/main', '**/main/**'], message: 'main/ is the Electron host: lower layers never import it.' };
 const ELECTRON = { group: ['electron', 'electron/**'], message: 'Only main/ and preload/ talk to Electron.' };
 const SVELTE = { group: ['svelte', 'svelte/**'], message: 'Svelte belongs to the renderer.' };
 const SERVICES = { group: ['**/services', '**/services/**'], message: 'The store sits below the services: it never imports them.' };
-// The store's implementation (files, locks, recovery). The renderer may only see the domain's
-// types and words (store/schema, store/verdicts, store/errors), and those only as data.
+// The store's implementation (files, locks, recovery). The renderer uses domain/ for the types and
+// words, and store/errors for the error codes it shows.
 const STORE_IMPL = {
-  group: ['**/store/*', '!**/store/schema', '!**/store/verdicts', '!**/store/errors'],
-  message: "The renderer reaches the store only through window.api; it may import the domain's types and words (schema, verdicts, errors).",
+  group: ['**/store/*', '!**/store/errors'],
+  message: 'The renderer reaches the store only through window.api; the types and words it needs are in domain/.',
 };
-const NODE = { group: NODE_BUILTINS, message: 'The renderer runs sandboxed without Node: use window.api.' };
+const NODE = { regex: NODE_BUILTINS, message: 'The renderer runs sandboxed without Node: use window.api.' };
+// domain/ runs everywhere, the sandboxed renderer included: plain TypeScript and valibot only.
+const DOMAIN_ONLY = {
+  group: ['**/store', '**/store/**', '**/services', '**/services/**', '**/main', '**/main/**', '**/api', '**/api/**', '**/renderer/**', '**/preload/**'],
+  message: 'domain/ is used by every layer and imports none of them.',
+};
+const DOMAIN_NODE = { regex: NODE_BUILTINS, message: 'domain/ also runs in the sandboxed renderer: no Node built-ins.' };
 
 /** One layer's rule: what its files may not import. */
 const layer = (files, patterns) => ({
@@ -56,6 +66,7 @@ export default [
       'svelte/no-at-html-tags': 'error',
     },
   },
+  layer(['domain/**/*.ts'], [DOMAIN_ONLY, DOMAIN_NODE, ELECTRON, SVELTE]),
   layer(['store/**/*.ts'], [SERVICES, MAIN, ELECTRON, SVELTE]),
   layer(['services/**/*.ts'], [MAIN, ELECTRON, SVELTE]),
   layer(['api/**/*.ts'], [MAIN, ELECTRON, SVELTE, SERVICES]),

@@ -8,7 +8,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'node', include: ['{store,services,main,cli,test}/**/*.test.ts'], environment: 'node' },
+        test: { name: 'node', include: ['{domain,store,services,main,cli,test}/**/*.test.ts'], environment: 'node' },
       },
       {
         // The renderer's state modules (*.svelte.ts) use runes: compiled by the Svelte plugin, and

@@ -3,7 +3,7 @@
  * main's handlers are typed from it, and the renderer sees it through window.api.
  * Channel names carry the app prefix so they can never collide with Electron's own.
  */
-import type { Verdict } from '../store/verdicts';
+import type { Verdict } from '../domain/verdicts';
 import type {
   Article,
   ArticleDraft,
@@ -21,7 +21,7 @@ import type {
   StatementPatch,
   StoreNotice,
   TrashEntry,
-} from '../store/schema';
+} from '../domain/schema';
 export type {
   Article,
   ArticleDraft,
@@ -44,8 +44,8 @@ export type {
   StatementPatch,
   StoreNotice,
   TrashEntry,
-} from '../store/schema';
-export type { Verdict, SourceRole } from '../store/verdicts';
+} from '../domain/schema';
+export type { Verdict, SourceRole } from '../domain/verdicts';
 
 export const REPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'json', 'claimreview', 'annotated', 'annotated-pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -18,9 +18,10 @@ import { performance } from 'node:perf_hooks';
 import type { SearchQuery } from '../api/contract';
 import { INDEX_FILE, LibraryIndex } from '../services/library-index';
 import { MAX_HITS, searchArticle } from '../services/search';
-import { SCHEMA_VERSION, type Article, type Statement } from '../store/schema';
+import { SCHEMA_VERSION } from '../store/file-schemas';
+import type { Article, Statement } from '../domain/schema';
 import { Store } from '../store/store';
-import { VERDICTS } from '../store/verdicts';
+import { VERDICTS } from '../domain/verdicts';
 import { QUICK, sized } from './quick';
 
 const SIZES = sized([100, 1000, 5000], [20, 100]);

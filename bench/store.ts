@@ -23,9 +23,10 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import * as v from 'valibot';
 import { createHandlers, dispatch, type Host } from '../main/handlers';
-import { ArticleFileSchema, SCHEMA_VERSION, StatementPatchSchema, type Article, type StatementPatch } from '../store/schema';
+import { ArticleFileSchema, SCHEMA_VERSION } from '../store/file-schemas';
+import { StatementPatchSchema, type Article, type StatementPatch } from '../domain/schema';
 import { Store } from '../store/store';
-import { VERDICTS } from '../store/verdicts';
+import { VERDICTS } from '../domain/verdicts';
 import { sampleArticle } from '../store/fixtures/helpers';
 import { QUICK, sized } from './quick';
 

@@ -12,8 +12,8 @@ import { REPORT_FORMATS, type ApiMethod, type FactdeskApi, type ReportFormat, ty
 import { createHandlers, dispatch, type Host } from '../main/handlers';
 import { UserError } from '../store/errors';
 import { defaultStoreDir } from '../store/location';
-import { emptySource, type Article, type DocumentRef, type StatementPatch, type StoreNotice } from '../store/schema';
-import { SOURCE_ROLES, type Verdict } from '../store/verdicts';
+import type { Article, DocumentRef, StatementPatch, StoreNotice } from '../domain/schema';
+import { emptySource, SOURCE_ROLES, type Verdict } from '../domain/verdicts';
 import { verifyQuoteInFile } from '../services/evidence';
 import { Store } from '../store/store';
 import { segment } from '../services/segment';
@@ -222,7 +222,7 @@ function describeParseError(err: Error & { code?: string }): string {
 }
 
 // Every option and argument is checked before anything is opened: types, lengths and counts,
-// with the limits the store itself applies (store/schema.ts), so a mistake is named up front.
+// with the limits the store itself applies (domain/schema.ts), so a mistake is named up front.
 const noNul = v.regex(/^[^\u0000]*$/, 'contains a NUL character');
 const pathArg = v.pipe(v.string(), v.minLength(1, 'is empty'), v.maxLength(4096, 'is longer than 4096 characters'), noNul);
 const text = (max: number) => v.optional(v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`)));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, EarlierCheck, FactdeskApi, Result } from '../api/contract';
 import { Store } from '../store/store';
-import { emptySource } from '../store/verdicts';
+import { emptySource } from '../domain/verdicts';
 import { createHandlers, dispatch, firstLine, type Host } from './handlers';
 
 let dir: string;

@@ -31,12 +31,12 @@ import {
   MAX_ARTICLE_CHARS,
   type DocumentRef,
   type SourceDocument,
-} from '../store/schema';
-import { DOCUMENT_KINDS } from '../store/schema';
+} from '../domain/schema';
+import { DOCUMENT_KINDS } from '../domain/schema';
 import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
 import { SOURCE_EXTENSIONS } from '../services/evidence';
 import { LibraryIndex, claimDifferences, MAX_CLAIMREVIEW_BYTES, type SimilarMatch } from '../services/library-index';
-import { emptySource } from '../store/verdicts';
+import { emptySource } from '../domain/verdicts';
 import { realign } from '../services/anchor';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';

@@ -4,7 +4,7 @@
  * scan stays as the baseline `npm run bench:search` measures the index against.
  */
 import type { SearchField, SearchHit, SearchQuery } from '../api/contract';
-import type { Article, Statement } from '../store/schema';
+import type { Article, Statement } from '../domain/schema';
 
 export const MAX_HITS = 200;
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleArticle, tempDir } from './fixtures/helpers';
 import { Store } from './store';
-import { emptySource } from './verdicts';
+import { emptySource } from '../domain/verdicts';
 
 let dir: string;
 let store: Store;

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from './errors';
 import { migrate, migrateWith, type StepTable } from './migrations';
-import { SCHEMA_VERSION } from './schema';
+import { SCHEMA_VERSION } from './file-schemas';
 import { Store } from './store';
 import { filesIn, tempDir } from './fixtures/helpers';
 

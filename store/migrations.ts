@@ -3,7 +3,7 @@
  * version N and returns version N + 1; a file newer than this build is refused (never
  * rewritten), so an older Factdesk cannot damage a newer one's data.
  */
-import { SCHEMA_VERSION } from './schema';
+import { SCHEMA_VERSION } from './file-schemas';
 import { UserError } from './errors';
 
 export type FileKind = 'article' | 'library' | 'settings' | 'document' | 'published';

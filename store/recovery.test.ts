@@ -6,7 +6,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, type Article } from './schema';
+import { SCHEMA_VERSION } from './file-schemas';
+import type { Article } from '../domain/schema';
 import { Store, type StoreOptions } from './store';
 import { errno, filesIn, sampleArticle, tempDir } from './fixtures/helpers';
 

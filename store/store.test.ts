@@ -7,8 +7,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from './errors';
 import { LOCK_FILE } from './lock';
-import { SCHEMA_VERSION, type Article } from './schema';
-import { emptySource } from './verdicts';
+import { SCHEMA_VERSION } from './file-schemas';
+import type { Article } from '../domain/schema';
+import { emptySource } from '../domain/verdicts';
 import { Store, TRASH_DAYS } from './store';
 import { filesIn, sampleArticle, tempDir } from './fixtures/helpers';
 

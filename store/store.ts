@@ -13,7 +13,6 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
 import { BACKUP_GENERATIONS, backupPath, DurableJSONFile, readText, type DurableOptions } from './durable-file';
@@ -21,35 +20,39 @@ import { describeWriteError, UserError } from './errors';
 import { acquireLock, type StoreLock } from './lock';
 import { migrate, type FileKind } from './migrations';
 import {
-  ArticleFileSchema,
   ArticleSchema,
-  DocumentFileSchema,
-  LibraryFileSchema,
-  PublishedChecksFileSchema,
-  SCHEMA_VERSION,
-  SettingsFileSchema,
   type Article,
-  type ArticleFile,
   type ArticleMetaPatch,
   type ArticleSummary,
   type Correction,
   type CorrectionInput,
-  type DocumentFile,
   type DocumentRef,
   type HistoryEntry,
-  type LibraryFile,
   type PublishedCheck,
-  type PublishedChecksFile,
   type Settings,
-  type SettingsFile,
   type SettingsPatch,
   type Source,
   type SourceDocument,
   type Statement,
   type StoreNotice,
   type TrashEntry,
-} from './schema';
-import { needsSignOff, sameEditor, VERDICT_LABEL } from './verdicts';
+} from '../domain/schema';
+import { isReadyToPublish, signOffRefusal } from '../domain/sign-off';
+import { blankStatement, newId } from '../domain/statement';
+import { VERDICT_LABEL } from '../domain/verdicts';
+import {
+  ArticleFileSchema,
+  DocumentFileSchema,
+  LibraryFileSchema,
+  PublishedChecksFileSchema,
+  SCHEMA_VERSION,
+  SettingsFileSchema,
+  type ArticleFile,
+  type DocumentFile,
+  type LibraryFile,
+  type PublishedChecksFile,
+  type SettingsFile,
+} from './file-schemas';
 
 export const TRASH_DAYS = 30;
 const INDEX_FLUSH_DELAY_MS = 500;
@@ -371,13 +374,8 @@ export class Store {
   /** A second editor signs off the statement's current verdict. */
   async signOff(articleId: string, statementId: string, by: string): Promise<Statement> {
     const article = await this.changeStatement(articleId, statementId, (current, now) => {
-      if (!by.trim()) throw new UserError('invalid-input', 'Set your name in Settings before signing off.');
-      if (current.verdict === 'unchecked') throw new UserError('invalid-input', 'Give the statement a verdict before signing it off.');
-      if (!needsSignOff(current.verdict)) throw new UserError('invalid-input', 'Opinion needs no sign-off.');
-      if (sameEditor(current.checkedBy, by)) {
-        throw new UserError('invalid-input', `${by} gave this verdict; a second editor must sign it off.`);
-      }
-      if (current.review) throw new UserError('invalid-input', `${current.review.by} has already signed off this verdict.`);
+      const refusal = signOffRefusal(current, by);
+      if (refusal) throw new UserError('invalid-input', refusal);
       const next: Statement = { ...current, review: { by: by.trim(), at: now }, updatedAt: now };
       next.history = recordHistory(current, next, by, now);
       return next;
@@ -954,36 +952,6 @@ export function summarise(article: Article): ArticleSummary {
   };
 }
 
-/** A new statement, unchecked and without evidence. */
-export function blankStatement(start: number, end: number, text: string): Statement {
-  return {
-    id: newId(),
-    start,
-    end,
-    text,
-    verdict: 'unchecked',
-    sources: [],
-    explanation: '',
-    note: '',
-    claimant: '',
-    corrections: [],
-    updatedAt: null,
-    checkedBy: '',
-    checkedAt: null,
-    review: null,
-    unsupported: [],
-    history: [],
-  };
-}
-
-/** Every statement has a verdict, and every verdict that states a fact is signed off. */
-export function isReadyToPublish(statements: Statement[]): boolean {
-  return (
-    statements.length > 0 &&
-    statements.every((s) => s.verdict !== 'unchecked' && (!needsSignOff(s.verdict) || s.review !== null))
-  );
-}
-
 /** Adds what changed between two versions of a statement to its history. */
 function recordHistory(before: Statement, after: Statement, by: string, at: string): HistoryEntry[] {
   const history = before.history.slice();
@@ -1031,15 +999,6 @@ function emptyLibrary(): LibraryFile {
 
 function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-/**
- * 12 characters of base64url. Never "-" first: an id is typed as a command argument
- * (`factdesk show ID`), where a leading "-" reads as an option.
- */
-export function newId(): string {
-  const id = randomBytes(9).toString('base64url');
-  return id.startsWith('-') ? `A${id.slice(1)}` : id;
 }
 
 function backupsOf(file: string): string[] {

@@ -19,7 +19,7 @@ import { logRequestFailure, redactError, setLogWriter, type LogFields, type LogL
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl } from '../main/security';
 import { renderReport } from '../services/report';
 import { UserError } from '../store/errors';
-import { emptySource } from '../store/verdicts';
+import { emptySource } from '../domain/verdicts';
 import { Store } from '../store/store';
 import { activeContent, PAYLOADS, hostileArticle } from './fuzz/hostile-corpus';
 
@@ -299,7 +299,7 @@ describe('the factdesk command', () => {
 // The schema module is shared with the store; make sure the limits the CLI quotes are the store's.
 describe('limits quoted to the editor', () => {
   it('match the store schema', async () => {
-    const { StatementPatchSchema, ArticleMetaPatchSchema } = await import('../store/schema');
+    const { StatementPatchSchema, ArticleMetaPatchSchema } = await import('../domain/schema');
     expect(v.safeParse(StatementPatchSchema, { note: 'n'.repeat(20_000) }).success).toBe(true);
     expect(v.safeParse(StatementPatchSchema, { note: 'n'.repeat(20_001) }).success).toBe(false);
     expect(v.safeParse(ArticleMetaPatchSchema, { title: 't'.repeat(500) }).success).toBe(true);

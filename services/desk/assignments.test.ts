@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blankStatement } from '../../store/store';
-import type { Article, Assignment, Statement } from '../../store/schema';
+import { blankStatement } from '../../domain/statement';
+import type { Article, Assignment, Statement } from '../../domain/schema';
 import { workLists } from './assignments';
 
 const TODAY = '2026-03-10';

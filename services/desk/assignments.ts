@@ -3,8 +3,8 @@
  * what is overdue. Pure functions over articles, so the app, the CLI and the tests agree.
  */
 import type { WorkItem, WorkLists } from '../../api/contract';
-import type { Article, Assignment, Statement } from '../../store/schema';
-import { needsSignOff } from '../../store/verdicts';
+import type { Article, Assignment, Statement } from '../../domain/schema';
+import { isAwaitingSignOff } from '../../domain/sign-off';
 
 const ANYONE = 'any second editor';
 
@@ -13,12 +13,8 @@ function assignmentOf(article: Article, statement: Statement): Assignment | null
   return statement.assignment ?? article.assignment ?? null;
 }
 
-function awaitingSignOff(s: Statement): boolean {
-  return s.verdict !== 'unchecked' && needsSignOff(s.verdict) && !s.review;
-}
-
 function unfinished(article: Article): boolean {
-  return article.statements.some((s) => s.verdict === 'unchecked' || awaitingSignOff(s));
+  return article.statements.some((s) => s.verdict === 'unchecked' || isAwaitingSignOff(s));
 }
 
 /** `today` is YYYY-MM-DD in the editor's time zone: a deadline is overdue the day after it. */
@@ -42,12 +38,12 @@ export function workLists(articles: Iterable<Article>, me: string, today: string
     }
     for (const s of article.statements) {
       const a = s.assignment;
-      const open = s.verdict === 'unchecked' || awaitingSignOff(s);
+      const open = s.verdict === 'unchecked' || isAwaitingSignOff(s);
       if (a && open) {
         if (a.to === me && s.verdict === 'unchecked') lists.assignedToMe.push(item(a, s));
         if (a.due && a.due < today) lists.overdue.push(item(a, s));
       }
-      if (awaitingSignOff(s) && s.checkedBy !== me) {
+      if (isAwaitingSignOff(s) && s.checkedBy !== me) {
         const reviewer = assignmentOf(article, s)?.reviewer ?? '';
         if (!reviewer || reviewer === me) {
           const base = assignmentOf(article, s) ?? { to: s.checkedBy, reviewer: '', due: '', by: '', at: '' };

@@ -33,7 +33,7 @@ import PouchDB from 'pouchdb-node';
 import type { Pouch } from 'pouchdb-node';
 import * as v from 'valibot';
 import { UserError } from '../../store/errors';
-import type { Article, DocumentRef, Statement } from '../../store/schema';
+import type { Article, DocumentRef, Statement } from '../../domain/schema';
 import type { Store } from '../../store/store';
 import { readText, DurableJSONFile } from '../../store/durable-file';
 import { designDocument, DESIGN_DOC_ID, securityDocument } from './design';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blankStatement } from '../../store/store';
-import type { Article, Statement } from '../../store/schema';
+import { blankStatement } from '../../domain/statement';
+import type { Article, Statement } from '../../domain/schema';
 import {
   articleIdOf,
   contentHash,

@@ -13,7 +13,7 @@
  * named here, so fields added to the schema later travel without a change to this file.
  */
 import { createHash } from 'node:crypto';
-import type { Article, DocumentRef, SourceDocument, Statement } from '../../store/schema';
+import type { Article, DocumentRef, SourceDocument, Statement } from '../../domain/schema';
 
 export const ARTICLE_PREFIX = 'article:';
 export const STATEMENT_PREFIX = 'statement:';

@@ -4,7 +4,7 @@
  * facts are compared with its supporting quotes. The results are stored with the statement,
  * so a report can say "found in source" only when Factdesk found it.
  */
-import type { Source, SourceDocument, SourceInput, Statement } from '../../store/schema';
+import type { Source, SourceDocument, SourceInput, Statement } from '../../domain/schema';
 import { unsupported } from './claims-agree';
 import { matchQuote, prepareSource, type PreparedSource } from './quote-match';
 

@@ -5,13 +5,13 @@
  */
 import type { ImportedDraft } from '../../api/contract';
 import { UserError } from '../../store/errors';
-import { MAX_ARTICLE_CHARS } from '../../store/schema';
+import { MAX_ARTICLE_CHARS } from '../../domain/schema';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 /** The whole exchange with a web server, redirects and body included. */
 export const URL_TIMEOUT_MS = 15_000;
 
-/** Title, author and outlet are stored with this limit (see store/schema.ts); longer values would be refused on save. */
+/** Title, author and outlet are stored with this limit (see domain/schema.ts); longer values would be refused on save. */
 const MAX_META_CHARS = 500;
 
 export function importError(message: string): UserError {

@@ -18,9 +18,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { SearchField, SearchHit, SearchQuery } from '../../api/contract';
-import type { Article, PublishedCheck, Statement } from '../../store/schema';
+import type { Article, PublishedCheck, Statement } from '../../domain/schema';
 import type { Store, StoreChange } from '../../store/store';
-import type { Verdict } from '../../store/verdicts';
+import type { Verdict } from '../../domain/verdicts';
 import { claimTerms, fold, isNumberTerm, searchTerms } from './terms';
 
 export const INDEX_FILE = 'search-index.json';

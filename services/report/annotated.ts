@@ -6,8 +6,8 @@
  * unless the report is internal (then the note shows the internal note and who checked it).
  * Printed to PDF by the same printer as the report.
  */
-import type { Source } from '../../store/schema';
-import { VERDICT_LABEL } from '../../store/verdicts';
+import type { Source } from '../../domain/schema';
+import { VERDICT_LABEL } from '../../domain/verdicts';
 import { describeDifference, differencesOf, formatDate, formatDateTime, quoteStatus } from './format';
 import { cssString, escapeHtml, iso, leftOutSentence, VERDICT_COLOUR, whoLine } from './html';
 import type { ListedStatement, ScopedReport } from './scope';

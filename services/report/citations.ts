@@ -3,7 +3,7 @@
  * first cited in reading order, so a source cited by five statements is listed once. Only the
  * statements the report lists are cited, so a report never ends with footnotes nobody points to.
  */
-import type { Source, Statement } from '../../store/schema';
+import type { Source, Statement } from '../../domain/schema';
 
 export interface Citation {
   /** 1-based footnote number. */

@@ -38,11 +38,12 @@
  * correction; its datePublished is the day of its first verdict.
  */
 import { UserError } from '../../store/errors';
-import type { Article, Statement } from '../../store/schema';
-import { VERDICT_LABEL, type Verdict } from '../../store/verdicts';
+import type { Article, Statement } from '../../domain/schema';
+import { VERDICT_LABEL, type Verdict } from '../../domain/verdicts';
 import { suggestClaimant } from '../hints/claimant';
 import { isoDay, plural } from './format';
-import { isAwaitingSignOff, type ReportScope } from './scope';
+import { isAwaitingSignOff } from '../../domain/sign-off';
+import type { ReportScope } from './scope';
 
 export const RATING_SCALE = { worst: 1, best: 5 } as const;
 

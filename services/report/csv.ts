@@ -13,8 +13,8 @@
  * - The CSV is for the desk: it carries both the public explanation and the internal note, in
  *   columns that say which is which, whatever the report options.
  */
-import type { Source } from '../../store/schema';
-import { VERDICT_LABEL } from '../../store/verdicts';
+import type { Source } from '../../domain/schema';
+import { VERDICT_LABEL } from '../../domain/verdicts';
 import { describeDifference, differencesOf, quoteStatus } from './format';
 import { accountability } from './people';
 import type { ScopedReport } from './scope';

@@ -5,8 +5,8 @@
  * and footer of the printed pages are CSS @page margin boxes, whose title goes through
  * cssString.
  */
-import type { Source, Statement } from '../../store/schema';
-import { VERDICT_LABEL, VERDICTS, type Verdict } from '../../store/verdicts';
+import type { Source, Statement } from '../../domain/schema';
+import { VERDICT_LABEL, VERDICTS, type Verdict } from '../../domain/verdicts';
 import { collectCitations, type Citations } from './citations';
 import { describeDifference, differencesOf, formatDate, formatDateTime, plural, quoteStatus } from './format';
 import { accountability } from './people';

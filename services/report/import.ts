@@ -25,7 +25,7 @@ import {
   type Article,
   type HistoryEntry,
   type Source,
-} from '../../store/schema';
+} from '../../domain/schema';
 import type { Store } from '../../store/store';
 import { unsupportedFacts } from '../evidence/check-sources';
 import { normaliseText } from '../import';

@@ -5,7 +5,7 @@
  * produceReport brings the printer (Electron in the app, headless Chromium on the command line).
  */
 import type { ReportFormat } from '../../api/contract';
-import type { Article, ReportScope } from '../../store/schema';
+import type { Article, ReportScope } from '../../domain/schema';
 import { renderAnnotatedHtml } from './annotated';
 import { renderClaimReview, type Publisher } from './claimreview';
 import { renderCsv } from './csv';

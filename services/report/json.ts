@@ -1,4 +1,4 @@
-import type { Article } from '../../store/schema';
+import type { Article } from '../../domain/schema';
 import { summarise } from './summary';
 
 export const REPORT_JSON_FORMAT = 'factdesk-report';

@@ -1,5 +1,5 @@
-import type { Source } from '../../store/schema';
-import { VERDICT_LABEL, VERDICTS } from '../../store/verdicts';
+import type { Source } from '../../domain/schema';
+import { VERDICT_LABEL, VERDICTS } from '../../domain/verdicts';
 import { leftOutSentence, whoLine } from './html';
 import { describeDifference, differencesOf, formatDate, quoteStatus } from './format';
 import { correctionsOf, type ScopedReport } from './scope';

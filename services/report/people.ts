@@ -4,8 +4,8 @@
  * statement without a verdict has no checker, whatever a stale field may say; "checked at"
  * falls back to the statement's last change for data saved before checkedAt existed.
  */
-import type { Statement } from '../../store/schema';
-import { needsSignOff } from '../../store/verdicts';
+import type { Statement } from '../../domain/schema';
+import { isAwaitingSignOff } from '../../domain/sign-off';
 
 export interface Accountability {
   /** Who gave the verdict; '' when unknown or unchecked. */
@@ -31,6 +31,6 @@ export function accountability(statement: Statement): Accountability {
     reviewer: (review?.by ?? '').trim(),
     checkedAt: statement.checkedAt ?? statement.updatedAt ?? '',
     reviewedAt: review?.at ?? '',
-    awaitingSignOff: needsSignOff(statement.verdict) && !review,
+    awaitingSignOff: isAwaitingSignOff({ verdict: statement.verdict, review }),
   };
 }

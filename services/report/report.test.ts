@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Source } from '../../store/schema';
-import { blankStatement } from '../../store/store';
-import { emptySource } from '../../store/verdicts';
+import type { Article, Source } from '../../domain/schema';
+import { blankStatement } from '../../domain/statement';
+import { emptySource } from '../../domain/verdicts';
 import { renderReport, reportFileName, summarise } from '.';
 import { escapeMarkdown } from './markdown';
 

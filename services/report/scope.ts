@@ -9,11 +9,12 @@
  * Statements keep their reading-order number in every report, so "statement 7" is the same
  * sentence whatever was left out around it.
  */
-import type { ReportScope } from '../../store/schema';
-import type { Article, Statement } from '../../store/schema';
-import { needsSignOff, VERDICTS, type Verdict } from '../../store/verdicts';
+import type { ReportScope } from '../../domain/schema';
+import type { Article, Statement } from '../../domain/schema';
+import { isAwaitingSignOff, needsSignOff } from '../../domain/sign-off';
+import { VERDICTS, type Verdict } from '../../domain/verdicts';
 
-export type { ReportScope } from '../../store/schema';
+export type { ReportScope } from '../../domain/schema';
 
 /** A public report: unchecked statements and unsigned verdicts listed and marked, no internal notes. */
 export const PUBLIC_SCOPE: ReportScope = { signedOffOnly: false, includeUnchecked: true, internal: false, includeUnsigned: false };
@@ -49,8 +50,6 @@ export interface ScopedReport {
   listed: ListedStatement[];
   summary: ScopedSummary;
 }
-
-export const isAwaitingSignOff = (s: Statement): boolean => needsSignOff(s.verdict) && !s.review;
 
 export function scopeReport(article: Article, scope: Partial<ReportScope> = {}): ScopedReport {
   const full: ReportScope = { ...PUBLIC_SCOPE, ...definedOnly(scope) };

@@ -1,5 +1,5 @@
-import type { Article } from '../../store/schema';
-import { VERDICTS, type Verdict } from '../../store/verdicts';
+import type { Article } from '../../domain/schema';
+import { VERDICTS, type Verdict } from '../../domain/verdicts';
 
 export interface ReportSummary {
   total: number;

@@ -1,7 +1,7 @@
 /** Articles for the report tests and the benchmark; nothing in the app imports this. */
-import type { Article, Source, Statement } from '../../store/schema';
-import { blankStatement } from '../../store/store';
-import { emptySource, VERDICTS, type Verdict } from '../../store/verdicts';
+import type { Article, Source, Statement } from '../../domain/schema';
+import { blankStatement } from '../../domain/statement';
+import { emptySource, VERDICTS, type Verdict } from '../../domain/verdicts';
 
 export const AT = new Date('2026-11-25T10:30:00Z');
 

@@ -13,7 +13,7 @@ import { API_METHODS, type Article, type FactdeskApi, type Result } from '../../
 import { createHandlers, dispatch, type Host } from '../../main/handlers';
 import { setLogWriter } from '../../main/log';
 import { Store } from '../../store/store';
-import { SOURCE_ROLES, VERDICTS } from '../../store/verdicts';
+import { SOURCE_ROLES, VERDICTS } from '../../domain/verdicts';
 import { PAYLOADS } from './hostile-corpus';
 
 let dir: string;

@@ -13,9 +13,9 @@ import path from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../store/errors';
-import { ArticleSchema } from '../../store/schema';
+import { ArticleSchema } from '../../domain/schema';
 import { Store } from '../../store/store';
-import { emptySource } from '../../store/verdicts';
+import { emptySource } from '../../domain/verdicts';
 import { PAYLOADS } from './hostile-corpus';
 
 let root: string;

@@ -11,7 +11,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ArticleFileSchema, LibraryFileSchema } from '../../store/schema';
+import { ArticleFileSchema, LibraryFileSchema } from '../../store/file-schemas';
 import { LOCK_FILE } from '../../store/lock';
 import { Store } from '../../store/store';
 import { filesIn, sampleArticle, tempDir } from '../../store/fixtures/helpers';

@@ -4,30 +4,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article, DocumentRef, Result, Settings, Statement, StatementPatch } from '../../../api/contract';
-import { emptySource } from '../../../store/verdicts';
+import { blankStatement } from '../../../domain/statement';
+import { emptySource } from '../../../domain/verdicts';
 
 type Check = (typeof import('./check.svelte'))['check'];
 type EditorSettings = (typeof import('./settings.svelte'))['settings'];
 
 function statement(id: string, text: string): Statement {
-  return {
-    id,
-    start: 0,
-    end: text.length,
-    text,
-    verdict: 'unchecked',
-    sources: [],
-    explanation: '',
-    note: '',
-    claimant: '',
-    corrections: [],
-    updatedAt: null,
-    checkedBy: '',
-    checkedAt: null,
-    review: null,
-    unsupported: [],
-    history: [],
-  };
+  return { ...blankStatement(0, text.length, text), id };
 }
 
 function article(id: string, count: number): Article {

@@ -10,7 +10,7 @@
  */
 import type { Article, CorrectionInput, DocumentRef, Source, Statement, StatementPatch, Verdict } from '../../../api/contract';
 import { claimHints, claimScore, type Hint, type HintKind } from '../../../services/hints';
-import { emptySource } from '../../../store/verdicts';
+import { emptySource } from '../../../domain/verdicts';
 import { api, ApiError, errorMessage } from './api';
 import { settings } from './settings.svelte';
 

@@ -1,7 +1,8 @@
 import type { Source } from './schema';
 
 /**
- * The verdict vocabulary, shared by the store, the reports and the UI.
+ * The verdict vocabulary, shared by the store, the reports and the UI. Who may sign a verdict
+ * off is in sign-off.ts.
  * Order matters: it is the order of the 1–7 keyboard shortcuts and of report summaries.
  */
 export const VERDICTS = [
@@ -42,14 +43,3 @@ export const emptySource = (): Source => ({
   accessedAt: '',
   documentId: '',
 });
-
-/** Opinion is not a claim of fact: it needs no second editor's sign-off. */
-export const needsSignOff = (verdict: Verdict): boolean => verdict !== 'unchecked' && verdict !== 'opinion';
-
-/**
- * One editor's name as the rules compare it: "Alice ", "alice" and "ALICE" are the same person,
- * so none of them can sign off a verdict Alice gave. Used wherever names decide what is allowed.
- */
-export const editorKey = (name: string): string => name.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
-
-export const sameEditor = (a: string, b: string): boolean => editorKey(a) === editorKey(b);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newId } from './store';
+import { newId } from './statement';
 
 describe('the ids the store hands out', () => {
   it('never begin with "-", so each can be typed as a command argument', () => {

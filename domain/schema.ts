@@ -1,13 +1,12 @@
 /**
- * What the store keeps, as valibot schemas. Every file is checked against these when it is
- * read, and every IPC payload against the draft/patch schemas before it reaches the store.
- * Types are inferred from the schemas so the two can never drift apart.
+ * The newsroom's documents as valibot schemas: articles, statements, sources, source documents,
+ * settings, other publishers' checks, and what arrives from the editor (drafts, patches, inputs).
+ * The store checks every file it reads against these (store/file-schemas.ts wraps them in
+ * versioned files), and main checks every IPC payload against the draft/patch schemas before it
+ * reaches the store. Types are inferred from the schemas so the two can never drift apart.
  */
 import * as v from 'valibot';
 import { SOURCE_ROLES, VERDICTS } from './verdicts';
-
-/** Bumped whenever the shape of a file changes; see migrations.ts. */
-export const SCHEMA_VERSION = 3;
 
 // Limits keep one hostile or mistaken payload from filling memory or the disk.
 export const MAX_ARTICLE_CHARS = 2_000_000;
@@ -193,12 +192,6 @@ export const SourceDocumentSchema = v.object({
 });
 export type SourceDocument = v.InferOutput<typeof SourceDocumentSchema>;
 
-export const DocumentFileSchema = v.object({
-  version: v.literal(SCHEMA_VERSION),
-  document: SourceDocumentSchema,
-});
-export type DocumentFile = v.InferOutput<typeof DocumentFileSchema>;
-
 const articleMetaEntries = {
   title: shortText,
   outlet: shortText,
@@ -248,19 +241,6 @@ export const TrashEntrySchema = v.object({
 });
 export type TrashEntry = v.InferOutput<typeof TrashEntrySchema>;
 
-export const ArticleFileSchema = v.object({
-  version: v.literal(SCHEMA_VERSION),
-  article: ArticleSchema,
-});
-export type ArticleFile = v.InferOutput<typeof ArticleFileSchema>;
-
-export const LibraryFileSchema = v.object({
-  version: v.literal(SCHEMA_VERSION),
-  articles: v.array(ArticleSummarySchema),
-  trash: v.array(TrashEntrySchema),
-});
-export type LibraryFile = v.InferOutput<typeof LibraryFileSchema>;
-
 // ---- What arrives from the editor (IPC and the command line) ----
 
 /** A new article before it is split into statements. Every field but the text may be empty. */
@@ -291,8 +271,6 @@ export const StatementPatchSchema = v.object({
 });
 export type StatementPatch = v.InferOutput<typeof StatementPatchSchema>;
 
-export { emptySource } from './verdicts';
-
 /** Something the store had to do about a damaged file, told to the editor in plain words. */
 export interface StoreNotice {
   file: string;
@@ -312,9 +290,6 @@ export const SettingsSchema = v.object({
 export type Settings = v.InferOutput<typeof SettingsSchema>;
 export const SettingsPatchSchema = v.partial(SettingsSchema);
 export type SettingsPatch = v.InferOutput<typeof SettingsPatchSchema>;
-
-export const SettingsFileSchema = v.object({ version: v.literal(SCHEMA_VERSION), settings: SettingsSchema });
-export type SettingsFile = v.InferOutput<typeof SettingsFileSchema>;
 
 /**
  * A fact-check another publisher published (ClaimReview), imported so that earlier checks of
@@ -338,12 +313,6 @@ export const PublishedCheckSchema = v.object({
   importedFrom: shortText,
 });
 export type PublishedCheck = v.InferOutput<typeof PublishedCheckSchema>;
-
-export const PublishedChecksFileSchema = v.object({
-  version: v.literal(SCHEMA_VERSION),
-  checks: v.array(PublishedCheckSchema),
-});
-export type PublishedChecksFile = v.InferOutput<typeof PublishedChecksFileSchema>;
 
 export const ArticleIdSchema = id;
 export const StatementIdSchema = id;
