@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupPath, DurableJSONFile } from './durable-file';
+import { faultyDisk } from './fixtures/faulty-disk';
 import { errno, filesIn, tempDir } from './fixtures/helpers';
 
 let dir: string;
@@ -43,16 +44,14 @@ describe.each([true, false])('DurableJSONFile (durable: %s)', (durable) => {
 
 it('a failed write leaves the file and its backups as they were, and does not block the next one', async () => {
   let fail = false;
-  const adapter = new DurableJSONFile<{ n: number }>(file, {
-    durable: true,
-    writeFile: async (fh, text) => {
-      if (fail) {
-        await fh.writeFile(text.slice(0, 3));
-        throw errno('ENOSPC');
-      }
-      await fh.writeFile(text);
-    },
+  faultyDisk(async (fh, text) => {
+    if (fail) {
+      await fh.writeFile(text.slice(0, 3));
+      throw errno('ENOSPC');
+    }
+    await fh.writeFile(text);
   });
+  const adapter = new DurableJSONFile<{ n: number }>(file, { durable: true });
   await adapter.write({ n: 1 });
   await adapter.write({ n: 2 });
   fail = true;

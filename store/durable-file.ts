@@ -20,8 +20,6 @@ export const backupPath = (file: string, generation: number) => `${file}.bak${ge
 
 export interface DurableOptions {
   durable: boolean;
-  /** Test seam: simulate a failing disk (ENOSPC, EROFS) without filling one. */
-  writeFile?: (fh: fs.FileHandle, text: string) => Promise<void>;
 }
 
 export class DurableJSONFile<T> implements Adapter<T> {
@@ -51,8 +49,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     try {
       const fh = await fs.open(tmp, 'w');
       try {
-        if (this.options.writeFile) await this.options.writeFile(fh, text);
-        else await fh.writeFile(text, 'utf8');
+        await fh.writeFile(text, 'utf8');
         if (this.options.durable) await fh.sync();
       } finally {
         await fh.close();
@@ -97,6 +94,31 @@ async function keepBackup(file: string): Promise<void> {
     const tmp = `${backupPath(file, 1)}.${process.pid}.tmp`;
     await fs.copyFile(file, tmp);
     await fs.rename(tmp, backupPath(file, 1));
+  }
+}
+
+/** A file's backups, newest first. */
+export function backupsOf(file: string): string[] {
+  return Array.from({ length: BACKUP_GENERATIONS }, (_, i) => backupPath(file, i + 1));
+}
+
+/** Moves a file with its backups (to the trash and back). */
+export async function moveWithBackups(from: string, to: string): Promise<void> {
+  await fs.rename(from, to);
+  for (let g = 1; g <= BACKUP_GENERATIONS; g++) {
+    await fs.rename(backupPath(from, g), backupPath(to, g)).catch(() => undefined);
+  }
+}
+
+/** Copies under a temporary name first, so a crash or a full disk never leaves half a file at `to`. */
+export async function copyAtomically(from: string, to: string): Promise<void> {
+  const tmp = `${to}.${process.pid}.tmp`;
+  try {
+    await fs.copyFile(from, tmp);
+    await fs.rename(tmp, to);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
   }
 }
 

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from './file-schemas';
 import type { Article } from '../domain/schema';
 import { Store, type StoreOptions } from './store';
+import { faultyDisk } from './fixtures/faulty-disk';
 import { errno, filesIn, sampleArticle, tempDir } from './fixtures/helpers';
 
 let dir: string;
@@ -203,19 +204,19 @@ describe('the library index', () => {
 
 describe('a folder the store may not write to', () => {
   /**
-   * The tests run as root in CI, and root writes through chmod 0555. There the DurableOptions
-   * writeFile seam fails each write with EACCES, which is exactly what the temp file's open()
+   * The tests run as root in CI, and root writes through chmod 0555. There the faulty disk
+   * (fixtures/faulty-disk.ts) fails each write with EACCES, which is exactly what the temp file's open()
    * gets from a read-only folder for anyone else. As a normal user the real chmod runs too.
    */
   const isRoot = process.getuid?.() === 0;
 
   it('refuses a change with a clear message and changes nothing (simulated EACCES)', async () => {
     let failWith: string | null = null;
-    const writeFile: StoreOptions['writeFile'] = async (fh, text) => {
+    faultyDisk(async (fh, text) => {
       if (failWith) throw errno(failWith);
       await fh.writeFile(text, 'utf8');
-    };
-    let store = await openStore({ writeFile });
+    });
+    let store = await openStore();
     const { input, sentences } = sampleArticle(3);
     const a = await store.create(input, sentences);
     await store.mark(a.id, a.statements[0]!.id, { verdict: 'verified', note: 'checked' });
@@ -266,12 +267,12 @@ describe('a folder the store may not write to', () => {
 describe('a full disk', () => {
   it('refuses the change with "disk is full", loses nothing and leaves the previous file intact', async () => {
     let full = false;
-    const writeFile: StoreOptions['writeFile'] = async (fh, text) => {
+    faultyDisk(async (fh, text) => {
       if (!full) return void (await fh.writeFile(text, 'utf8'));
       await fh.writeFile(text.slice(0, text.length >> 1), 'utf8'); // half the data fits, then the disk is full
       throw errno('ENOSPC');
-    };
-    let store = await openStore({ writeFile });
+    });
+    let store = await openStore();
     const { input, sentences } = sampleArticle(3);
     const a = await store.create(input, sentences);
     await store.mark(a.id, a.statements[0]!.id, { verdict: 'verified' });
@@ -304,17 +305,18 @@ describe('a full disk', () => {
 describe('a failed index write at close', () => {
   it('leaves the lock behind so the next open rebuilds the index, even in the same process', async () => {
     let full = false;
-    const writeFile: StoreOptions['writeFile'] = async (fh, text) => {
+    faultyDisk(async (fh, text) => {
       if (full) throw errno('ENOSPC');
       await fh.writeFile(text, 'utf8');
-    };
-    const store = await Store.open(dir, { writeFile });
+    });
+    const store = await Store.open(dir);
     const { input, sentences } = sampleArticle(2);
     const a = await store.create(input, sentences);
     await store.mark(a.id, a.statements[0]!.id, { verdict: 'verified' }); // index written behind
     full = true;
     await expect(store.close()).rejects.toMatchObject({ message: expect.stringContaining('disk is full') });
 
+    full = false; // space again: the next session can write
     const again = await openStore();
     expect(again.list()).toEqual([expect.objectContaining({ id: a.id, checkedCount: 1 })]);
     expect(again.notices).toEqual([]);

@@ -11,6 +11,7 @@ import { SCHEMA_VERSION } from './file-schemas';
 import type { Article } from '../domain/schema';
 import { emptySource } from '../domain/verdicts';
 import { Store, TRASH_DAYS } from './store';
+import { faultyDisk } from './fixtures/faulty-disk';
 import { filesIn, sampleArticle, tempDir } from './fixtures/helpers';
 
 let dir: string;
@@ -164,15 +165,14 @@ describe('changes', () => {
     const inWrite = new Promise<void>((r) => (entered = r));
     const gate = new Promise<void>((r) => (release = r));
     let holdWrites = false;
-    let store = await openStore({
-      writeFile: async (fh, text) => {
-        if (holdWrites) {
-          entered();
-          await gate;
-        }
-        await fh.writeFile(text, 'utf8');
-      },
+    faultyDisk(async (fh, text) => {
+      if (holdWrites) {
+        entered();
+        await gate;
+      }
+      await fh.writeFile(text, 'utf8');
     });
+    let store = await openStore();
     const a = await createSample(store);
     const s = statement(a, 0);
     holdWrites = true;

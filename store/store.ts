@@ -1,49 +1,50 @@
 /**
  * The editor's library on disk: a small index (library.json) plus one lowdb file per article
  * (articles/<id>.json), so a change costs a write proportional to one article, never to the
- * whole archive, and opening the app reads the index only.
+ * whole archive, and opening the app reads the index only. Knows nothing of Electron or Svelte:
+ * the app, the `factdesk` command and the tests use it alike.
  *
- * Every change is validated, applied to a copy, written durably (see durable-file.ts) and only
- * then made visible and acknowledged. Changes to one article are serialised, so two racing
- * calls can never lose each other's update. The index is a cache of the article files: it is
- * written behind the article (coalesced) and rebuilt from them when the last session ended
- * without closing the store.
+ * The whole surface, by job (every change is validated, applied to a copy, written durably and
+ * only then made visible and acknowledged; changes to one article are serialised, so two racing
+ * calls can never lose each other's update):
+ * - open, close, readOnly, notices (what was repaired), onChange, beforeClose;
+ * - reading: list, trash, get, eachArticle, getDocument, settings, publishedChecks;
+ * - articles: create, updateMeta, replaceText, discardOrphan, delete, restore;
+ * - statements: mark, correct, signOff, splitStatement, mergeWithNext, assign;
+ * - source documents, settings, other publishers' checks: attachDocument, updateSettings,
+ *   addPublishedChecks; the shared desk: applyFromDesk, putDocumentFromDesk.
  *
- * Knows nothing of Electron or Svelte: the app, the `factdesk` command and the tests use it alike.
+ * Beside it, one module per job: durable-file.ts (write, fsync, rename, backups), lock.ts (one
+ * writer per store), recovery.ts (damaged files moved aside and restored from backups),
+ * library.ts (the index, a cache rebuilt from the article files), migrations.ts (older files),
+ * rules.ts (what a change does to a statement: history, sign-off, split and merge), and
+ * file-schemas.ts (the files' shapes).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import * as v from 'valibot';
-import { BACKUP_GENERATIONS, backupPath, DurableJSONFile, readText, type DurableOptions } from './durable-file';
-import { describeWriteError, UserError } from './errors';
-import { acquireLock, type StoreLock } from './lock';
-import { migrate, type FileKind } from './migrations';
 import {
   ArticleSchema,
   type Article,
   type ArticleMetaPatch,
   type ArticleSummary,
-  type Correction,
   type CorrectionInput,
   type DocumentRef,
-  type HistoryEntry,
   type PublishedCheck,
   type Settings,
   type SettingsPatch,
-  type Source,
   type SourceDocument,
   type Statement,
   type StoreNotice,
   type TrashEntry,
 } from '../domain/schema';
-import { isReadyToPublish, signOffRefusal } from '../domain/sign-off';
 import { blankStatement, newId } from '../domain/statement';
-import { VERDICT_LABEL } from '../domain/verdicts';
+import { backupsOf, DurableJSONFile, moveWithBackups } from './durable-file';
+import { describeWriteError, UserError } from './errors';
 import {
   ArticleFileSchema,
   DocumentFileSchema,
-  LibraryFileSchema,
   PublishedChecksFileSchema,
   SCHEMA_VERSION,
   SettingsFileSchema,
@@ -53,9 +54,25 @@ import {
   type PublishedChecksFile,
   type SettingsFile,
 } from './file-schemas';
+import { Library, replaceSummary, summarise, summaryMatches } from './library';
+import { acquireLock, type StoreLock } from './lock';
+import { Recovery } from './recovery';
+import {
+  correctStatement,
+  definedOnly,
+  markStatement,
+  mergeWithNext,
+  placeStatements,
+  signOffStatement,
+  splitStatement,
+  type PlacedSentence,
+  type StatementChange,
+} from './rules';
+
+export { summarise } from './library';
+export type { StatementChange } from './rules';
 
 export const TRASH_DAYS = 30;
-const INDEX_FLUSH_DELAY_MS = 500;
 
 export interface StoreOptions {
   /** fsync every write (default). Only the benchmark turns this off, to measure what it costs. */
@@ -65,13 +82,7 @@ export interface StoreOptions {
   /** Who holds the lock, for the message a second process sees. */
   by?: string;
   now?: () => Date;
-  /**
-   * Test seam only: replaces the write of each file's temporary copy, so tests can make the
-   * disk fail (ENOSPC, EACCES) on demand. Tests run as root, where a read-only folder is not.
-   */
-  writeFile?: DurableOptions['writeFile'];
 }
-
 
 export interface NewStatement {
   start: number;
@@ -81,20 +92,7 @@ export interface NewStatement {
   evidence?: Partial<Omit<Statement, 'id' | 'start' | 'end' | 'text'>>;
 }
 
-/** A change to a statement as the store applies it: sources come with their checks computed. */
-export interface StatementChange {
-  verdict?: Statement['verdict'];
-  explanation?: string;
-  note?: string;
-  claimant?: string;
-  sources?: Source[];
-  unsupported?: string[];
-}
-
 export type NewDocument = Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>;
-
-/** Typing into one field is one change in the timeline, not one per pause. */
-const HISTORY_MERGE_MS = 2 * 60 * 1000;
 
 export const DEFAULT_SETTINGS: Settings = { editorName: '', newsroomName: '', newsroomUrl: '' };
 
@@ -122,7 +120,6 @@ export interface NewArticle {
 }
 
 export class Store {
-  readonly notices: StoreNotice[] = [];
   private readonly articles = new Map<string, Low<ArticleFile>>();
   /** Articles being read: a second caller waits for the same read (one Low, one write queue per file). */
   private readonly loading = new Map<string, Promise<Low<ArticleFile>>>();
@@ -131,25 +128,19 @@ export class Store {
   private publishedFile: Low<PublishedChecksFile> | null = null;
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly closeHooks: (() => Promise<void>)[] = [];
-  private indexTimer: NodeJS.Timeout | null = null;
+  private library!: Library;
   private closed = false;
 
   private constructor(
     readonly dir: string,
-    private readonly library: Low<LibraryFile>,
+    private readonly recovery: Recovery,
     private readonly lock: StoreLock | null,
-    private readonly options: Required<Pick<StoreOptions, 'durable' | 'readOnly'>> &
-      Pick<StoreOptions, 'writeFile'> & { now: () => Date },
+    private readonly options: Required<Pick<StoreOptions, 'durable' | 'readOnly'>> & { now: () => Date },
   ) {}
 
   static async open(dir: string, options: StoreOptions = {}): Promise<Store> {
     const readOnly = options.readOnly ?? false;
-    const resolved = {
-      durable: options.durable ?? true,
-      readOnly,
-      now: options.now ?? (() => new Date()),
-      writeFile: options.writeFile,
-    };
+    const resolved = { durable: options.durable ?? true, readOnly, now: options.now ?? (() => new Date()) };
     if (!readOnly) {
       await fs.mkdir(path.join(dir, 'articles'), { recursive: true }).catch((err) => {
         throw new UserError('read-only', `Factdesk cannot create its store folder ${dir}: ${(err as Error).message}`);
@@ -158,9 +149,10 @@ export class Store {
     }
     const lock = readOnly ? null : await acquireLock(dir, options.by ?? 'Factdesk');
     try {
-      const library = new Low<LibraryFile>(new DurableJSONFile(path.join(dir, 'library.json'), resolved), emptyLibrary());
-      const store = new Store(dir, library, lock, resolved);
-      await store.loadLibrary(lock?.tookOverStale ?? false);
+      const recovery = new Recovery(dir, readOnly, () => resolved.now().toISOString());
+      const store = new Store(dir, recovery, lock, resolved);
+      store.library = await Library.open(dir, recovery, lock?.tookOverStale ?? false, resolved);
+      if (!readOnly) await store.purgeTrash();
       await store.loadSettings();
       await store.loadPublishedChecks();
       return store;
@@ -168,6 +160,11 @@ export class Store {
       await lock?.release();
       throw err;
     }
+  }
+
+  /** What the store had to do about damaged files since it opened, for the editor to read. */
+  get notices(): StoreNotice[] {
+    return this.recovery.notices;
   }
 
   // ---- Reading ----
@@ -193,7 +190,7 @@ export class Store {
     for (const summary of this.list()) {
       if (only && !only(summary)) continue;
       const cached = this.articles.get(summary.id);
-      const data = cached ? cached.data : await this.readChecked(this.articlePath(summary.id), 'article', ArticleFileSchema);
+      const data = cached ? cached.data : await this.recovery.read(this.articlePath(summary.id), 'article', ArticleFileSchema);
       if (data) yield data.article;
     }
   }
@@ -213,21 +210,15 @@ export class Store {
       documents: [],
       orphaned: [],
     };
-    checkArticle(article);
-    const low = new Low<ArticleFile>(new DurableJSONFile(this.articlePath(article.id), this.options), {
-      version: SCHEMA_VERSION,
-      article,
-    });
-    await low.write();
-    this.articles.set(article.id, low);
-    await this.changeLibrary((lib) => ({ ...lib, articles: [summarise(article), ...lib.articles] }));
+    await this.writeNewArticle(article);
+    await this.library.change((lib) => ({ ...lib, articles: [summarise(article), ...lib.articles] }));
     this.tell({ kind: 'article', articleId: article.id, article });
     return article;
   }
 
   async updateMeta(id: string, patch: ArticleMetaPatch): Promise<Article> {
     const article = await this.changeArticle(id, (a) => ({ ...a, ...definedOnly(patch) }));
-    await this.changeLibrary((lib) => replaceSummary(lib, article));
+    await this.library.change((lib) => replaceSummary(lib, article));
     return article;
   }
 
@@ -236,126 +227,40 @@ export class Store {
    * theirs (and needs a fresh sign-off), and every change goes into the statement's history.
    */
   async mark(articleId: string, statementId: string, change: StatementChange, by = ''): Promise<Statement> {
-    const article = await this.changeStatement(articleId, statementId, (current, now) => {
-      const next: Statement = { ...current, ...definedOnly(change), updatedAt: now };
-      if (change.verdict !== undefined && change.verdict !== current.verdict) {
-        const checked = change.verdict !== 'unchecked';
-        next.checkedBy = checked ? by : '';
-        next.checkedAt = checked ? now : null;
-        next.review = null;
-      }
-      next.history = recordHistory(current, next, by, now);
-      return next;
-    });
-    this.afterStatementChange(article);
-    return article.statements.find((s) => s.id === statementId)!;
+    return this.changeStatement(articleId, statementId, (current, now) => markStatement(current, change, by, now));
   }
 
-  /**
-   * Records a correction made after publication: the day, what changed and why, with the
-   * verdict before and after. A corrected verdict is a new verdict, so it is the corrector's
-   * and needs a fresh sign-off like any other; the correction itself is never edited or removed.
-   */
+  /** Records a correction made after publication (see rules.ts correctStatement). */
   async correct(articleId: string, statementId: string, input: CorrectionInput, by = ''): Promise<Statement> {
-    const article = await this.changeStatement(articleId, statementId, (current, now) => {
-      if (current.verdict === 'unchecked') {
-        throw new UserError('invalid-input', 'Only a statement with a published verdict can be corrected; give it a verdict instead.');
-      }
-      const correction: Correction = { ...input, verdictBefore: current.verdict, by, at: now };
-      const next: Statement = { ...current, corrections: [...current.corrections, correction], updatedAt: now };
-      if (input.verdict !== current.verdict) {
-        next.verdict = input.verdict;
-        next.checkedBy = input.verdict !== 'unchecked' ? by : '';
-        next.checkedAt = input.verdict !== 'unchecked' ? now : null;
-        next.review = null;
-      }
-      // One timeline entry says it all: the verdict before, the verdict after and what changed.
-      next.history = [
-        ...current.history,
-        { at: now, by, field: 'correction', before: VERDICT_LABEL[current.verdict], after: clip(`${VERDICT_LABEL[next.verdict]}: ${input.change}`) },
-      ];
-      return next;
-    });
-    this.afterStatementChange(article);
-    return article.statements.find((s) => s.id === statementId)!;
+    return this.changeStatement(articleId, statementId, (current, now) => correctStatement(current, input, by, now));
+  }
+
+  /** A second editor signs off the statement's current verdict. */
+  async signOff(articleId: string, statementId: string, by: string): Promise<Statement> {
+    return this.changeStatement(articleId, statementId, (current, now) => signOffStatement(current, by, now));
   }
 
   /**
    * Splits a statement in two at `offset` (into its text): the first part keeps the verdict and
-   * evidence, the second starts unchecked. White space at the cut belongs to neither.
+   * evidence, the second starts unchecked.
    */
   async splitStatement(articleId: string, statementId: string, offset: number, by = ''): Promise<Article> {
-    return this.changeStatements(articleId, statementId, (statements, i, now) => {
-      const current = statements[i]!;
-      const head = current.text.slice(0, offset).trimEnd();
-      const tailStart = offset + (current.text.slice(offset).length - current.text.slice(offset).trimStart().length);
-      const tail = current.text.slice(tailStart);
-      if (!head || !tail) throw new UserError('invalid-input', 'Put the caret inside the statement, between two words, to split it.');
-      const first: Statement = { ...current, end: current.start + head.length, text: head, updatedAt: now };
-      const second: Statement = {
-        ...blankStatement(current.start + tailStart, current.end, tail),
-        history: [{ at: now, by, field: 'statement', before: current.text, after: `Split from statement ${i + 1}` }],
-      };
-      return [...statements.slice(0, i), first, second, ...statements.slice(i + 1)];
-    });
+    return this.changeStatements(articleId, statementId, (a, i, now) => splitStatement(a.statements, i, offset, by, now));
   }
 
   /** Joins a statement with the next one; evidence from both is kept. */
   async mergeWithNext(articleId: string, statementId: string, by = ''): Promise<Article> {
-    return this.changeStatements(articleId, statementId, (statements, i, now, text) => {
-      const current = statements[i]!;
-      const next = statements[i + 1];
-      if (!next) throw new UserError('invalid-input', 'The last statement has no next statement to merge with.');
-      const verdict = current.verdict !== 'unchecked' ? current : next;
-      const merged: Statement = {
-        ...current,
-        end: next.end,
-        text: text.slice(current.start, next.end),
-        verdict: verdict.verdict,
-        checkedBy: verdict.checkedBy,
-        checkedAt: verdict.checkedAt,
-        review: null,
-        sources: [...current.sources, ...next.sources],
-        note: [current.note, next.note].filter(Boolean).join('\n'),
-        unsupported: [],
-        updatedAt: now,
-        history: [...current.history, { at: now, by, field: 'statement', before: current.text, after: 'Merged with the next statement' }],
-      };
-      return [...statements.slice(0, i), merged, ...statements.slice(i + 2)];
-    });
+    return this.changeStatements(articleId, statementId, (a, i, now) => mergeWithNext(a.statements, i, a.text, by, now));
   }
 
   /**
    * Replaces the article's text. `placed` says, for each sentence of the new text, which old
    * statement it continues (see services/anchor): those keep their verdicts and evidence, an
-   * edited one loses its sign-off (the wording it was signed off for is gone), and old
-   * statements that match nothing are kept as orphaned, never dropped.
+   * edited one loses its sign-off, and old statements that match nothing are kept as orphaned.
    */
-  async replaceText(
-    articleId: string,
-    text: string,
-    placed: { start: number; end: number; text: string; from: string | null; how: string }[],
-    orphanedIds: string[],
-    by = '',
-  ): Promise<Article> {
+  async replaceText(articleId: string, text: string, placed: PlacedSentence[], orphanedIds: string[], by = ''): Promise<Article> {
     const article = await this.changeArticle(articleId, (a) => {
-      const now = this.now();
-      const old = new Map(a.statements.map((s) => [s.id, s]));
-      const statements = placed.map((p): Statement => {
-        const was = p.from ? old.get(p.from) : undefined;
-        if (!was) return blankStatement(p.start, p.end, p.text);
-        if (p.how !== 'edited') return { ...was, start: p.start, end: p.end, text: p.text };
-        return {
-          ...was,
-          start: p.start,
-          end: p.end,
-          text: p.text,
-          review: null,
-          updatedAt: now,
-          history: [...was.history, { at: now, by, field: 'statement', before: clip(was.text), after: clip(p.text) }],
-        };
-      });
-      const orphaned = orphanedIds.map((id) => old.get(id)).filter((s): s is Statement => !!s);
+      const { statements, orphaned } = placeStatements(a.statements, placed, orphanedIds, by, this.now());
       return { ...a, text, statements, orphaned: [...a.orphaned, ...orphaned] };
     });
     this.afterStatementChange(article);
@@ -364,24 +269,7 @@ export class Store {
 
   /** Lets go of an orphaned verdict the editor no longer needs. */
   async discardOrphan(articleId: string, statementId: string): Promise<Article> {
-    const article = await this.changeArticle(articleId, (a) => ({
-      ...a,
-      orphaned: a.orphaned.filter((s) => s.id !== statementId),
-    }));
-    return article;
-  }
-
-  /** A second editor signs off the statement's current verdict. */
-  async signOff(articleId: string, statementId: string, by: string): Promise<Statement> {
-    const article = await this.changeStatement(articleId, statementId, (current, now) => {
-      const refusal = signOffRefusal(current, by);
-      if (refusal) throw new UserError('invalid-input', refusal);
-      const next: Statement = { ...current, review: { by: by.trim(), at: now }, updatedAt: now };
-      next.history = recordHistory(current, next, by, now);
-      return next;
-    });
-    this.afterStatementChange(article);
-    return article.statements.find((s) => s.id === statementId)!;
+    return this.changeArticle(articleId, (a) => ({ ...a, orphaned: a.orphaned.filter((s) => s.id !== statementId) }));
   }
 
   // ---- Source documents ----
@@ -415,7 +303,7 @@ export class Store {
     const ref = article.documents.find((d) => d.id === documentId);
     if (!ref) throw new UserError('not-found', `The article "${article.title}" has no source document ${documentId}.`);
     const file = this.documentPath(articleId, documentId);
-    const data = await this.readChecked(file, 'document', DocumentFileSchema);
+    const data = await this.recovery.read(file, 'document', DocumentFileSchema);
     if (!data) throw new UserError('damaged', `The text of ${ref.name} (${file}) is missing or damaged.`);
     return data.document;
   }
@@ -431,9 +319,7 @@ export class Store {
   ): Promise<Article> {
     const assignment = input ? { ...input, by, at: this.now() } : null;
     if (!statementId) return this.changeArticle(articleId, (a) => ({ ...a, assignment }));
-    const article = await this.changeStatement(articleId, statementId, (current) => ({ ...current, assignment }));
-    this.afterStatementChange(article);
-    return article;
+    return this.changeStatements(articleId, statementId, (a, i) => a.statements.map((s, j) => (j === i ? { ...s, assignment } : s)));
   }
 
   /**
@@ -452,17 +338,12 @@ export class Store {
     }
     return this.exclusive(articleId, async () => {
       const article = build(null);
-      checkArticle(article);
-      const low = new Low<ArticleFile>(new DurableJSONFile(this.articlePath(article.id), this.options), {
-        version: SCHEMA_VERSION,
-        article,
+      await this.writeNewArticle(article);
+      this.library.changeBehind((lib) => {
+        const articles = [summarise(article), ...lib.articles];
+        articles.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        return { ...lib, articles };
       });
-      await low.write();
-      this.articles.set(article.id, low);
-      const articles = [summarise(article), ...this.library.data.articles];
-      articles.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      this.library.data = { ...this.library.data, articles };
-      this.scheduleIndexFlush();
       this.tell({ kind: 'article', articleId: article.id, article });
       return article;
     });
@@ -508,7 +389,7 @@ export class Store {
         throw describeWriteError(err, this.articlePath(id));
       });
       this.articles.delete(id);
-      await this.changeLibrary((lib) => ({
+      await this.library.change((lib) => ({
         ...lib,
         articles: lib.articles.filter((a) => a.id !== id),
         trash: [{ ...summary, deletedAt: this.now() }, ...lib.trash],
@@ -526,7 +407,7 @@ export class Store {
         throw describeWriteError(err, this.trashPath(id));
       });
       const { deletedAt: _, ...summary } = entry;
-      await this.changeLibrary((lib) => ({
+      await this.library.change((lib) => ({
         ...lib,
         articles: [summary, ...lib.articles],
         trash: lib.trash.filter((a) => a.id !== id),
@@ -592,7 +473,7 @@ export class Store {
     // A cache that cannot be written is rebuilt next time: it never keeps the store from closing.
     await Promise.allSettled(this.closeHooks.map((hook) => hook()));
     try {
-      await this.flushIndex();
+      await this.library.flush();
     } catch (err) {
       // Released, the lock would let the next session trust an index that misses this session's
       // changes (an article created but never listed). Left behind, it makes the next session
@@ -652,39 +533,44 @@ export class Store {
     });
   }
 
-  private changeStatement(
+  /** Changes one statement of an article and returns it as saved. */
+  private async changeStatement(
     articleId: string,
     statementId: string,
     change: (current: Statement, now: string) => Statement,
-  ): Promise<Article> {
-    return this.changeArticle(articleId, (a) => {
-      const i = a.statements.findIndex((s) => s.id === statementId);
-      const current = a.statements[i];
-      if (!current) throw new UserError('not-found', `Statement ${statementId} is not in the article "${a.title}".`);
-      const statements = a.statements.slice();
-      statements[i] = change(current, this.now());
-      return { ...a, statements };
-    });
+  ): Promise<Statement> {
+    const article = await this.changeStatements(articleId, statementId, (a, i, now) =>
+      a.statements.map((s, j) => (j === i ? change(s, now) : s)),
+    );
+    return article.statements.find((s) => s.id === statementId)!;
   }
 
+  /** Changes an article's statements, given the index of the one the editor acted on. */
   private async changeStatements(
     articleId: string,
     statementId: string,
-    change: (statements: Statement[], index: number, now: string, text: string) => Statement[],
+    change: (article: Article, index: number, now: string) => Statement[],
   ): Promise<Article> {
     const article = await this.changeArticle(articleId, (a) => {
       const i = a.statements.findIndex((s) => s.id === statementId);
       if (i < 0) throw new UserError('not-found', `Statement ${statementId} is not in the article "${a.title}".`);
-      return { ...a, statements: change(a.statements, i, this.now(), a.text) };
+      return { ...a, statements: change(a, i, this.now()) };
     });
     this.afterStatementChange(article);
     return article;
   }
 
   private afterStatementChange(article: Article): void {
-    // The index only caches counts: write it behind, it is rebuilt if we die first.
-    this.library.data = replaceSummary(this.library.data, article);
-    this.scheduleIndexFlush();
+    // The index only caches counts: written behind, it is rebuilt if we die first.
+    this.library.changeBehind((lib) => replaceSummary(lib, article));
+  }
+
+  /** Writes the file of an article new to this store and keeps it in the cache; the index is the caller's. */
+  private async writeNewArticle(article: Article): Promise<void> {
+    checkArticle(article);
+    const low = new Low<ArticleFile>(new DurableJSONFile(this.articlePath(article.id), this.options), { version: SCHEMA_VERSION, article });
+    await low.write();
+    this.articles.set(article.id, low);
   }
 
   private documentPath(articleId: string, documentId: string): string {
@@ -693,7 +579,7 @@ export class Store {
 
   private async loadSettings(): Promise<void> {
     const file = path.join(this.dir, 'settings.json');
-    const data = await this.readChecked(file, 'settings', SettingsFileSchema);
+    const data = await this.recovery.read(file, 'settings', SettingsFileSchema);
     this.settingsFile = new Low<SettingsFile>(
       new DurableJSONFile(file, this.options),
       data ?? { version: SCHEMA_VERSION, settings: { ...DEFAULT_SETTINGS } },
@@ -702,7 +588,7 @@ export class Store {
 
   private async loadPublishedChecks(): Promise<void> {
     const file = path.join(this.dir, 'published-checks.json');
-    const data = await this.readChecked(file, 'published', PublishedChecksFileSchema);
+    const data = await this.recovery.read(file, 'published', PublishedChecksFileSchema);
     this.publishedFile = new Low<PublishedChecksFile>(new DurableJSONFile(file, this.options), data ?? { version: SCHEMA_VERSION, checks: [] });
   }
 
@@ -714,29 +600,6 @@ export class Store {
         // A listener's failure is its own (the index rebuilds itself); the change is saved.
       }
     }
-  }
-
-  private changeLibrary(change: (lib: LibraryFile) => LibraryFile): Promise<void> {
-    this.library.data = change(this.library.data);
-    return this.flushIndex();
-  }
-
-  private scheduleIndexFlush(): void {
-    if (this.indexTimer) return;
-    this.indexTimer = setTimeout(() => {
-      this.indexTimer = null;
-      void this.flushIndex().catch(() => undefined); // retried at the next change or at close
-    }, INDEX_FLUSH_DELAY_MS);
-    this.indexTimer.unref?.();
-  }
-
-  private flushIndex(): Promise<void> {
-    if (this.options.readOnly) return Promise.resolve();
-    if (this.indexTimer) {
-      clearTimeout(this.indexTimer);
-      this.indexTimer = null;
-    }
-    return this.exclusive('library.json', () => this.library.write());
   }
 
   private articleFile(id: string): Promise<Low<ArticleFile>> {
@@ -758,72 +621,23 @@ export class Store {
       throw new UserError('not-found', `There is no article ${id} in the library.`);
     }
     const file = this.articlePath(id);
-    const data = await this.readChecked(file, 'article', ArticleFileSchema);
+    const data = await this.recovery.read(file, 'article', ArticleFileSchema);
     if (!data) {
       throw new UserError(
         'damaged',
         `The article file ${file} is missing or damaged and no backup could be restored.` +
-          (this.notices.length ? ` See ${path.join(this.dir, 'damaged')}.` : ''),
+          (this.notices.length ? ` See ${this.recovery.damagedFolder}.` : ''),
       );
     }
     const low = new Low<ArticleFile>(new DurableJSONFile(file, this.options), data);
     this.articles.set(id, low);
     // A backup put back in place (or an index written behind and lost) can disagree with the
     // index's counts: the article file wins.
-    const summary = summarise(data.article);
     const listed = this.library.data.articles.find((a) => a.id === id);
-    const differs = (Object.keys(summary) as (keyof ArticleSummary)[]).some((k) => listed?.[k] !== summary[k]);
-    if (!this.options.readOnly && listed && differs) {
-      this.library.data = replaceSummary(this.library.data, data.article);
-      this.scheduleIndexFlush();
+    if (!this.options.readOnly && listed && !summaryMatches(listed, data.article)) {
+      this.library.changeBehind((lib) => replaceSummary(lib, data.article));
     }
     return low;
-  }
-
-  private async loadLibrary(lastSessionDied: boolean): Promise<void> {
-    const file = path.join(this.dir, 'library.json');
-    // Read (and move a damaged index aside) even when the last session died: the rebuild below
-    // writes library.json, and a damaged file is never overwritten.
-    const data = await this.readChecked(file, 'library', LibraryFileSchema, { backups: false });
-    if (data && !lastSessionDied) {
-      this.library.data = data;
-    } else if (data || lastSessionDied || (await this.hasStoredArticles())) {
-      // The index is only a cache of the article files: rebuild it rather than trust an old copy.
-      if (lastSessionDied) await removeTempFiles(this.dir);
-      this.library.data = await this.rebuildLibrary(data);
-      if (!this.options.readOnly) await this.library.write();
-    }
-    if (!this.options.readOnly) await this.purgeTrash();
-  }
-
-  private async hasStoredArticles(): Promise<boolean> {
-    // The trash counts too: an index lost with only trashed articles left must still list them.
-    for (const folder of ['articles', 'trash']) {
-      if ((await jsonFiles(path.join(this.dir, folder))).length) return true;
-    }
-    return false;
-  }
-
-  /** `previous` (the old index, if it could be read) only supplies when trashed articles were deleted. */
-  private async rebuildLibrary(previous: LibraryFile | null): Promise<LibraryFile> {
-    const articles: ArticleSummary[] = [];
-    for (const name of await jsonFiles(path.join(this.dir, 'articles'))) {
-      const data = await this.readChecked(path.join(this.dir, 'articles', name), 'article', ArticleFileSchema);
-      if (data) articles.push(summarise(data.article));
-    }
-    articles.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    const trash: TrashEntry[] = [];
-    for (const name of await jsonFiles(path.join(this.dir, 'trash'))) {
-      const known = previous?.trash.find((t) => `${t.id}.json` === name);
-      if (known) {
-        trash.push(known);
-        continue;
-      }
-      const data = await this.readChecked(path.join(this.dir, 'trash', name), 'article', ArticleFileSchema, { quiet: true });
-      const stat = await fs.stat(path.join(this.dir, 'trash', name));
-      if (data) trash.push({ ...summarise(data.article), deletedAt: stat.ctime.toISOString() });
-    }
-    return { version: SCHEMA_VERSION, articles, trash };
   }
 
   private async purgeTrash(): Promise<void> {
@@ -833,73 +647,7 @@ export class Store {
     for (const t of expired) {
       for (const f of [this.trashPath(t.id), ...backupsOf(this.trashPath(t.id))]) await fs.rm(f, { force: true });
     }
-    await this.changeLibrary((lib) => ({ ...lib, trash: lib.trash.filter((t) => !expired.includes(t)) }));
-  }
-
-  /**
-   * Reads and checks one file. A damaged file (not JSON, wrong shape, or from a newer Factdesk)
-   * is never overwritten: it is moved to damaged/, the newest good backup is put in its place,
-   * and a notice says what happened. Returns null when the file is missing or nothing could be
-   * restored.
-   */
-  private async readChecked<S extends v.GenericSchema>(
-    file: string,
-    kind: FileKind,
-    schema: S,
-    opts: { backups?: boolean; quiet?: boolean } = {},
-  ): Promise<v.InferOutput<S> | null> {
-    const text = await readText(file).catch((err: unknown) => {
-      // Unreadable (permissions, a folder in its place): say so rather than crash.
-      throw new UserError('damaged', `Factdesk cannot read ${file}: ${(err as Error).message}`);
-    });
-    if (text === null) return null;
-    const first = parse(text, kind, file, schema);
-    if (first.ok) return first.value;
-    if (opts.quiet) return null;
-    if (this.options.readOnly) {
-      throw new UserError('damaged', `${first.problem} Open Factdesk (or run a command that changes the store) to recover it.`);
-    }
-    let movedTo: string;
-    try {
-      movedTo = await this.quarantine(file);
-    } catch (err) {
-      // A folder we may not write to: leave everything where it is and say so.
-      throw new UserError('damaged', `${first.problem} Factdesk could not move it aside (${(err as Error).message}).`);
-    }
-    let restoredFrom: string | null = null;
-    let value: v.InferOutput<S> | null = null;
-    if (opts.backups !== false) {
-      for (let g = 1; g <= BACKUP_GENERATIONS && !value; g++) {
-        const backupText = await readText(backupPath(file, g)).catch(() => null);
-        const backup = backupText === null ? null : parse(backupText, kind, file, schema);
-        if (!backup?.ok) continue;
-        // A copy, not a rename: the backup stays a backup until the next good write replaces it.
-        const copied = await copyAtomically(backupPath(file, g), file).then(
-          () => true,
-          () => false, // disk full: the notice says nothing was restored, the backup is still there
-        );
-        if (copied) {
-          restoredFrom = backupPath(file, g);
-          value = backup.value;
-        }
-      }
-    }
-    this.notices.push({ file, problem: first.problem, movedTo, restoredFrom, at: this.now() });
-    return value;
-  }
-
-  private async quarantine(file: string): Promise<string> {
-    const dir = path.join(this.dir, 'damaged');
-    await fs.mkdir(dir, { recursive: true });
-    const stamp = this.now().replace(/[:.]/g, '-');
-    // rename replaces an existing file, and the same file can go bad twice within one clock tick
-    // (or under a test clock): never let a later damaged copy replace an earlier one.
-    for (let n = 0; ; n++) {
-      const target = path.join(dir, `${path.basename(file)}.${stamp}${n ? `.${n}` : ''}`);
-      if (await fs.stat(target).then(() => true, () => false)) continue;
-      await fs.rename(file, target);
-      return target;
-    }
+    await this.library.change((lib) => ({ ...lib, trash: lib.trash.filter((t) => !expired.includes(t)) }));
   }
 }
 
@@ -912,127 +660,3 @@ function checkArticle(article: Article): void {
   }
 }
 
-function parse<S extends v.GenericSchema>(
-  text: string,
-  kind: FileKind,
-  file: string,
-  schema: S,
-): { ok: true; value: v.InferOutput<S> } | { ok: false; problem: string } {
-  if (text.trim() === '') return { ok: false, problem: `${file} is empty.` };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, problem: `${file} is not valid JSON (${(err as Error).message}); it may have been cut off.` };
-  }
-  try {
-    raw = migrate(raw, kind, file);
-  } catch (err) {
-    return { ok: false, problem: (err as Error).message };
-  }
-  const result = v.safeParse(schema, raw);
-  if (result.success) return { ok: true, value: result.output };
-  const issue = result.issues[0];
-  const where = issue ? v.getDotPath(issue) : null;
-  return { ok: false, problem: `${file} does not match Factdesk's format (${where ? `${where}: ` : ''}${issue?.message}).` };
-}
-
-export function summarise(article: Article): ArticleSummary {
-  return {
-    id: article.id,
-    title: article.title,
-    outlet: article.outlet,
-    publishedAt: article.publishedAt,
-    createdAt: article.createdAt,
-    updatedAt: article.updatedAt,
-    statementCount: article.statements.length,
-    checkedCount: article.statements.filter((s) => s.verdict !== 'unchecked').length,
-    reviewedCount: article.statements.filter((s) => s.review).length,
-    readyToPublish: isReadyToPublish(article.statements),
-  };
-}
-
-/** Adds what changed between two versions of a statement to its history. */
-function recordHistory(before: Statement, after: Statement, by: string, at: string): HistoryEntry[] {
-  const history = before.history.slice();
-  const fields: [HistoryEntry['field'], string, string][] = [
-    // `?? verdict`: a caller that skipped validation still gets the schema's error, not a crash.
-    ['verdict', VERDICT_LABEL[before.verdict] ?? before.verdict, VERDICT_LABEL[after.verdict] ?? String(after.verdict)],
-    ['explanation', before.explanation, after.explanation],
-    ['note', before.note, after.note],
-    ['claimant', before.claimant, after.claimant],
-    ['sources', describeSources(before.sources), describeSources(after.sources)],
-    ['review', before.review ? `Signed off by ${before.review.by}` : '', after.review ? `Signed off by ${after.review.by}` : ''],
-  ];
-  for (const [field, was, now] of fields) {
-    if (was === now) continue;
-    const last = history.at(-1);
-    // A statement flagged by the desk shows two editors' sides in its history: the next change
-    // is always a new entry, so it never overwrites the entry of a side (nothing lost).
-    if (last && !before.deskConflict && field !== 'verdict' && last.field === field && last.by === by && Date.parse(at) - Date.parse(last.at) < HISTORY_MERGE_MS) {
-      history[history.length - 1] = { ...last, at, after: clip(now) };
-    } else {
-      history.push({ at, by, field, before: clip(was), after: clip(now) });
-    }
-  }
-  return history;
-}
-
-function describeSources(sources: Source[]): string {
-  return sources
-    .filter((s) => s.quote || s.title || s.url || s.file)
-    .map((s) => `${s.role}: ${s.quote ? `“${s.quote}” ` : ''}${[s.title, s.url || s.file].filter(Boolean).join(', ')}`.trim())
-    .join('\n');
-}
-
-function clip(text: string): string {
-  return text.length > 2000 ? `${text.slice(0, 1999)}…` : text;
-}
-
-function replaceSummary(lib: LibraryFile, article: Article): LibraryFile {
-  return { ...lib, articles: lib.articles.map((a) => (a.id === article.id ? summarise(article) : a)) };
-}
-
-function emptyLibrary(): LibraryFile {
-  return { version: SCHEMA_VERSION, articles: [], trash: [] };
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-function backupsOf(file: string): string[] {
-  return Array.from({ length: BACKUP_GENERATIONS }, (_, i) => backupPath(file, i + 1));
-}
-
-async function moveWithBackups(from: string, to: string): Promise<void> {
-  await fs.rename(from, to);
-  for (let g = 1; g <= BACKUP_GENERATIONS; g++) {
-    await fs.rename(backupPath(from, g), backupPath(to, g)).catch(() => undefined);
-  }
-}
-
-/** Copies under a temporary name first, so a crash or a full disk never leaves half a file at `to`. */
-async function copyAtomically(from: string, to: string): Promise<void> {
-  const tmp = `${to}.${process.pid}.tmp`;
-  try {
-    await fs.copyFile(from, tmp);
-    await fs.rename(tmp, to);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
-}
-
-/** Temp files of writes cut short by a crash; the lock guarantees no one else is writing them. */
-async function removeTempFiles(dir: string): Promise<void> {
-  for (const folder of [dir, path.join(dir, 'articles'), path.join(dir, 'trash')]) {
-    const names = await fs.readdir(folder).catch(() => [] as string[]);
-    for (const n of names.filter((n) => n.endsWith('.tmp'))) await fs.rm(path.join(folder, n), { force: true });
-  }
-}
-
-async function jsonFiles(dir: string): Promise<string[]> {
-  const names = await fs.readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.json'));
-}
