@@ -42,7 +42,7 @@ import type { Store } from '../store/store';
 import { segment } from '../services/segment';
 import { MAX_IMPORT_BYTES, normaliseText, readRegularFile } from '../services/import';
 // Files and pages from strangers are read in a worker with a time and memory budget (issue 11).
-import { cancelReads, importArticleBytes, importArticleFile, importArticleUrl, parseClaimReviews, readSourceText } from '../services/isolate';
+import { cancelArticleReads, importArticleBytes, importArticleFile, importArticleUrl, parseClaimReviews, readSourceText } from '../services/isolate';
 import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
 import { logRequestFailure } from './log';
 import { workLists } from '../services/desk/assignments';
@@ -215,7 +215,7 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
     },
     readArticleFile: async (file) => importArticleBytes(file.name, file.bytes),
     importUrl: (url, options) => importArticleUrl(url, options),
-    cancelImport: () => cancelReads(),
+    cancelImport: () => cancelArticleReads(),
     exportReport: async (articleId, format, scope) => {
       const article = await store.get(articleId);
       const printPdf = host.printPdf?.bind(host);

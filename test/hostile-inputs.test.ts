@@ -5,10 +5,13 @@
  * Text-pass cases that need no worker are in test/fuzz/linear.test.ts; the lying .docx in
  * services/import/docx.test.ts; figures in `npm run bench:hostile`.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makePdf } from '../services/evidence/fixtures/make-pdf';
 import { readPdfText, MAX_PDF_PAGES } from '../services/evidence/source-text';
-import { cancelReads, importArticleBytes, parseClaimReviews, READ_BUDGET_MS } from '../services/isolate';
+import { cancelArticleReads, importArticleBytes, parseClaimReviews, READ_BUDGET_MS, readSourceText, readsRunning } from '../services/isolate';
 import { UserError } from '../store/errors';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -70,9 +73,29 @@ describe('hostile inputs in the reader', () => {
     const reading = importArticleBytes('slow.html', bytes(page));
     await new Promise((resolve) => setTimeout(resolve, 500));
     const start = performance.now();
-    await cancelReads();
+    await cancelArticleReads();
     await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
     expect(performance.now() - start).toBeLessThan(2_000);
+  });
+
+  it('cancelling the article being read leaves a source document being attached reading on', { timeout: 90_000 }, async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-cancel-'));
+    try {
+      const source = path.join(dir, 'report.html');
+      await writeFile(source, `<body>${'<div><p>The harbour budget rose by four per cent, the auditor found.</p></div>'.repeat(8000)}</body>`);
+      const attaching = readSourceText(source).then(
+        () => 'read',
+        (err: UserError) => err.code,
+      );
+      const reading = importArticleBytes('slow.html', bytes(`<body>${'<div><p>One more paragraph of a page built to keep a reader busy.</p></div>'.repeat(8000)}</body>`));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(readsRunning(), 'both reads are under way when the editor cancels').toBe(2);
+      await cancelArticleReads();
+      await expect(reading).rejects.toMatchObject({ code: 'cancelled' });
+      expect(await attaching).not.toBe('cancelled');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

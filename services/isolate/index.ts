@@ -54,15 +54,23 @@ const STARTUP_MS = 60_000;
 const IDLE_WORKERS = 1;
 
 interface Job {
+  task: TaskName;
   stop(error: Error): void;
 }
 const running = new Set<Job>();
 const idle: Worker[] = [];
 let nextId = 1;
 
-/** Ends every read under way; each of their callers gets a 'cancelled' UserError. */
-export async function cancelReads(): Promise<void> {
-  for (const job of [...running]) job.stop(new UserError('cancelled', 'Cancelled.'));
+/** What the New article dialog reads: its Cancel ends these and nothing else. */
+const ARTICLE_READS: readonly TaskName[] = ['importArticleFile', 'importArticleBytes', 'importArticleUrl'];
+
+/**
+ * Ends every article read under way (a file, a drop, a page); each caller gets a 'cancelled'
+ * UserError. Source documents being attached to statements meanwhile read on: cancelling the
+ * New article dialog must not cost the editor an attachment she started elsewhere.
+ */
+export async function cancelArticleReads(): Promise<void> {
+  for (const job of [...running]) if (ARTICLE_READS.includes(job.task)) job.stop(new UserError('cancelled', 'Cancelled.'));
 }
 
 /** How many reads are under way. */
@@ -112,6 +120,7 @@ function run<T>(task: TaskName, args: unknown[], options: RunOptions): Promise<T
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
     };
     const job: Job = {
+      task,
       stop: (error) => {
         if (finished) return;
         finish();
