@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { SearchQuery } from '../api/contract';
-import { INDEX_FILE, LibraryIndex } from '../services/library-index';
+import { INDEX_DIR, LibraryIndex } from '../services/library-index';
 import { MAX_HITS, searchArticle } from '../services/search';
 import { SCHEMA_VERSION } from '../store/file-schemas';
 import type { Article, Statement } from '../domain/schema';
@@ -64,7 +64,7 @@ try {
     const built = await index.open();
     const buildMs = performance.now() - started;
     await store.close(); // writes the index beside the library
-    const bytes = (await fs.stat(path.join(dir, INDEX_FILE))).size;
+    const bytes = await folderBytes(path.join(dir, INDEX_DIR));
 
     // Every later opening reads the file.
     global.gc?.();
@@ -167,6 +167,12 @@ async function scan(store: Store, query: SearchQuery) {
     if (hits.length >= MAX_HITS) break;
   }
   return hits;
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  let bytes = 0;
+  for (const name of await fs.readdir(folder)) bytes += (await fs.stat(path.join(folder, name))).size;
+  return bytes;
 }
 
 async function timeEach<T>(inputs: T[], fn: (input: T) => Promise<unknown>): Promise<number[]> {

@@ -70,7 +70,8 @@ export interface Host {
 /** How many saved reports the Export menu remembers. */
 export const RECENT_EXPORTS = 8;
 
-export function createHandlers(store: Store, host: Host): FactdeskApi {
+/** `index`: the app passes one it started opening at launch; the commands and tests let it open on first use. */
+export function createHandlers(store: Store, host: Host, index = new LibraryIndex(store)): FactdeskApi {
   // Changes are recorded under the editor's name from settings, never a name the renderer sends.
   // While connected to a desk, the signed-in desk user: the desk's server refuses any other name.
   const signedName = () => host.signedInUser?.() || store.settings().editorName.trim();
@@ -83,7 +84,6 @@ export function createHandlers(store: Store, host: Host): FactdeskApi {
   };
   const attach = async (articleId: string, document: Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>) =>
     store.attachDocument(articleId, document, editor());
-  const index = new LibraryIndex(store);
   const earlierCheck = async (match: SimilarMatch, here: string): Promise<EarlierCheck | null> => {
     const r = match.record;
     const differences = claimDifferences(r.text, here);

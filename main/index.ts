@@ -5,6 +5,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { defaultStoreDir, userDataDir } from '../store/location';
 import { Store } from '../store/store';
+import { LibraryIndex } from '../services/library-index';
 import { removeStalePrintFolders } from '../services/report/files';
 import { saveBeforeClose } from './closing';
 import { createHandlers } from './handlers';
@@ -51,7 +52,14 @@ async function start(): Promise<void> {
     return;
   }
   secureSession();
-  registerIpc(createHandlers(store, electronHost(getWindow)));
+  // The search index is read from disk part by part while the window opens; a library search
+  // asked before it is ready is told so at once (the page asks again) instead of waiting.
+  const index = new LibraryIndex(store, { waitWhileOpening: false });
+  void index.open().then(
+    (opened) => logEvent('info', 'search index opened', { from: opened.from, reread: opened.reread, ms: Math.round(opened.ms) }),
+    (err) => logEvent('error', 'search index open failed', redactError(err)),
+  );
+  registerIpc(createHandlers(store, electronHost(getWindow), index));
   installMenu(getWindow);
   openWindow();
   app.on('activate', () => {

@@ -15,7 +15,9 @@ export type UserErrorCode =
   /** A link to this computer or the newsroom's network: the app asks before fetching it. */
   | 'private-address'
   /** The editor cancelled an import that was under way. */
-  | 'cancelled';
+  | 'cancelled'
+  /** The library's search index is still being read; the search can be asked again in a moment. */
+  | 'loading';
 
 export class UserError extends Error {
   constructor(

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { segment } from '../segment';
 import { Store } from '../../store/store';
-import { INDEX_FILE, LibraryIndex } from './library-index';
+import { INDEX_DIR, LibraryIndex } from './library-index';
 import { parseClaimReviews } from './claimreview';
 
 let dir: string;
@@ -115,7 +115,9 @@ describe('stored with the library', () => {
     await store.mark(a.id, a.statements[0]!.id, { verdict: 'verified' }, 'Ana');
     await new LibraryIndex(store).open();
     await store.close();
-    const file = path.join(dir, INDEX_FILE);
+    const folder = path.join(dir, INDEX_DIR);
+    const [written] = (await readdir(folder)).filter((f) => f.startsWith('part-'));
+    const file = path.join(folder, written!);
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.slice(0, text.length / 2));
     store = await Store.open(dir);
@@ -123,7 +125,7 @@ describe('stored with the library', () => {
     expect(await index.open()).toMatchObject({ from: 'rebuilt', reason: expect.stringMatching(/^damaged/) });
     expect(await index.similar('In May prices rose by 3 percent.', 'other', 5)).toHaveLength(1);
     await index.save(); // the rebuilt index is written behind: let it land before removing it
-    await rm(file);
+    await rm(folder, { recursive: true });
     index = await reopen();
     expect(await index.open()).toMatchObject({ from: 'rebuilt', reason: 'missing' });
     expect(await index.similar('In May prices rose by 3 percent.', 'other', 5)).toHaveLength(1);
@@ -144,5 +146,95 @@ describe('library search', () => {
     // Words in any order, the last one as it is being typed.
     expect((await index.search({ text: 'held bank 4.5 perc' })).map((h) => h.index)).toEqual([1]);
     expect(await index.search({ text: 'held bank perx' })).toEqual([]);
+  });
+});
+
+describe('at a newsroom’s scale (issue 16)', () => {
+  it('answers a search while it opens at once with how far it has got, when asked not to wait; then from the whole library', async () => {
+    const a = await article('The bank held rates at 4.5 percent.');
+    await new LibraryIndex(store).open();
+    let index = await reopen();
+    await index.open(); // written, now opened from its parts
+    await store.close();
+    store = await Store.open(dir);
+    index = new LibraryIndex(store, { waitWhileOpening: false });
+    await expect(index.search({ text: 'rates' })).rejects.toMatchObject({ code: 'loading', message: expect.stringMatching(/^The search index is still loading \(\d+ of 33 parts read\)/) });
+    await index.open();
+    expect((await index.search({ text: 'rates' })).map((h) => h.articleId)).toEqual([a.id]);
+  });
+
+  it('lets the process answer while it reads its parts', async () => {
+    for (let i = 0; i < 12; i++) await article(`Story ${i} says the council spent ${i} million on roads.`);
+    await new LibraryIndex(store).open();
+    const index = await reopen();
+    let turns = 0;
+    const ticking = setInterval(() => turns++, 0);
+    const opened = await index.open();
+    clearInterval(ticking);
+    expect(opened).toMatchObject({ from: 'file', reread: 0 });
+    // A timer ran between parts: the process was not held for the whole opening.
+    expect(turns).toBeGreaterThan(0);
+  });
+
+  it('writes only the parts whose articles changed', async () => {
+    const articles = [];
+    for (let i = 0; i < 12; i++) articles.push(await article(`Story ${i} says the council spent ${i} million on roads.`));
+    const index = new LibraryIndex(store);
+    await index.open();
+    await index.save();
+    const folder = path.join(dir, INDEX_DIR);
+    const before = new Map<string, number>();
+    for (const f of await readdir(folder)) before.set(f, (await stat(path.join(folder, f))).mtimeMs);
+    expect([...before.keys()].filter((f) => f.startsWith('part-')).length).toBeGreaterThan(3);
+    await new Promise((r) => setTimeout(r, 20));
+    await store.mark(articles[5]!.id, articles[5]!.statements[0]!.id, { verdict: 'false' }, 'Ana');
+    await index.save();
+    const rewritten = [];
+    for (const f of await readdir(folder)) if ((await stat(path.join(folder, f))).mtimeMs !== before.get(f)) rewritten.push(f);
+    expect(rewritten).toHaveLength(1);
+    expect(rewritten[0]).toMatch(/^part-\d\d\.json$/);
+  });
+
+  it('lists hits in the library’s order, newest article first and statements in order', async () => {
+    const older = await article('Rates rose. Nothing else. Rates fell again.');
+    const newer = await article('Rates held.');
+    const index = new LibraryIndex(store);
+    expect((await index.search({ text: 'rates' })).map((h) => [h.articleId, h.index])).toEqual([
+      [newer.id, 1],
+      [older.id, 1],
+      [older.id, 3],
+    ]);
+  });
+
+  it('stays right after many changes, when a part is renumbered on saving and read back', async () => {
+    const a = await article('The bus fleet doubled to 420 buses. Fares rose by 12 percent in January.');
+    const b = await article('Ridership fell in the winter.');
+    let index = new LibraryIndex(store);
+    await index.open();
+    for (let i = 0; i < 8; i++) await store.mark(a.id, a.statements[1]!.id, { verdict: i % 2 ? 'false' : 'verified', note: `Checked ${i} times` }, 'Ana');
+    await store.delete(b.id);
+    await index.save(); // renumbers the part: most of its record numbers are gaps now
+    const answersRight = async (index: LibraryIndex) => {
+      expect(await index.search({ text: 'fares' })).toEqual([expect.objectContaining({ articleId: a.id, index: 2, verdict: 'false', field: 'statement' })]);
+      expect((await index.search({ text: 'times 7' }))[0]).toMatchObject({ index: 2, field: 'note', snippet: 'Checked 7 times' });
+      expect(await index.search({ text: 'ridership' })).toEqual([]);
+      const found = await index.similar('Fares rose 12 percent in January, the council said.', 'other', 5);
+      expect(found.map((m) => m.record.text)).toEqual([a.statements[1]!.text]);
+      expect(index.size).toBe(2);
+    };
+    await answersRight(index);
+    index = await reopen();
+    expect(await index.open()).toMatchObject({ from: 'file', reread: 0 });
+    await answersRight(index);
+  });
+
+  it('removes the single file of earlier versions once its parts are written', async () => {
+    await article('Prices rose 3 percent in May.');
+    await writeFile(path.join(dir, 'search-index.json'), '{"format":"factdesk-search-index","version":2}\n{}');
+    const index = new LibraryIndex(store);
+    expect(await index.open()).toMatchObject({ from: 'rebuilt', reason: 'missing' });
+    await index.save();
+    await expect(stat(path.join(dir, 'search-index.json'))).rejects.toThrow();
+    expect(await readdir(path.join(dir, INDEX_DIR))).toContain('index.json');
   });
 });

@@ -1,33 +1,58 @@
 /**
- * The library's search index (issue 16): one MiniSearch index over every statement's text,
- * quotes, sources, note and explanation, and over the fact-checks imported from other
- * publishers. Library search and earlier checks both answer from it, so neither reads the
- * article files on a query.
+ * The library's search index (issue 16): statements' text, quotes, sources, notes and
+ * explanations, and the fact-checks imported from other publishers. Library search and earlier
+ * checks both answer from it, so neither reads the article files on a query.
  *
  * Kept in step with the store through its change hook (each change is indexed once it is on
- * disk) and stored beside the library as search-index.json, written when the store closes.
- * The file records each article's `updatedAt`: on opening, articles changed since (a session
- * that ended without closing, a file restored from backup) are read again and only those; a
- * missing or damaged file is rebuilt from the articles. It is a cache: deleting it loses nothing.
+ * disk) and stored beside the library in search-index/, in parts (services/library-index/part.ts):
+ * the articles are shared among PARTS parts by their id, the published checks are one more,
+ * and a save writes only the parts that changed. Each part records its articles' `updatedAt`:
+ * on opening, articles changed since (a session that ended without closing, a file restored
+ * from backup) are read again and only those; a missing or damaged part is rebuilt from its
+ * articles. It is a cache: deleting it loses nothing.
  *
- * Why MiniSearch (see docs/search-index.md for the figures): BM25 ranking built in, per-field
- * tokenizers (so one index serves both readings of services/library-index/terms.ts), documents
- * removed and added in place, one JSON file to store, no dependencies.
+ * Opening reads one part at a time and lets the process answer between them. Where waiting
+ * would hold up the editor (the app's library search), `waitWhileOpening: false` makes a
+ * search during opening answer at once that the index is loading, and how far it has got.
+ *
+ * Why MiniSearch (see docs/search-index.md for the figures): BM25 ranking built in, tokenizers
+ * of our own (the claim reading of services/library-index/terms.ts), documents removed and added
+ * in place, a plain object to store, no dependencies. Its radix tree (SearchableMap) holds the
+ * words library search reads.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import MiniSearch, { type SearchResult } from 'minisearch';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SearchField, SearchHit, SearchQuery } from '../../api/contract';
 import type { Article, PublishedCheck, Statement } from '../../domain/schema';
 import type { Store, StoreChange } from '../../store/store';
-import type { Verdict } from '../../domain/verdicts';
+import { UserError } from '../../store/errors';
 import { claimTerms, fold, isNumberTerm, searchTerms } from './terms';
+import {
+  count,
+  IndexPart,
+  SEARCH_FIELDS,
+  type IndexedRecord,
+  type PartFile,
+  type PublishedRecord,
+  type StatementRecord,
+} from './part';
 
-export const INDEX_FILE = 'search-index.json';
+/** The folder beside the library that holds the index. */
+export const INDEX_DIR = 'search-index';
+/** The single file of earlier versions, removed when found. */
+const OLD_INDEX_FILE = 'search-index.json';
 const FORMAT = 'factdesk-search-index';
-/** Bumped when what is indexed or how it is read changes: an older file is rebuilt. */
-const FORMAT_VERSION = 2;
+/** Bumped when what is indexed or how it is read changes: older parts are rebuilt. */
+const FORMAT_VERSION = 3;
+/** Articles are shared among this many parts: at 5,000 articles a part holds about 150. */
+const PARTS = 32;
 export const MAX_HITS = 200;
+/**
+ * Record numbers a part may reach between two saves (a save renumbers a part with many gaps):
+ * a hit's sort key is its article's place times this plus its record number, below 2^53.
+ */
+const RECORDS_PER_PLACE = 2 ** 22;
 
 /**
  * How similar (0 to 1) an earlier claim must be to be shown: the share of the two claims'
@@ -43,67 +68,12 @@ const QUERY_TERMS = 10;
 /** A word in more than this share of the library finds too many candidates to be worth asking. */
 const COMMON_SHARE = 0.02;
 
-interface StatementRecord {
-  id: string;
-  kind: 'statement';
-  articleId: string;
-  articleTitle: string;
-  statementId: string;
-  /** From 1. */
-  index: number;
-  text: string;
-  verdict: Verdict;
-  checkedBy: string;
-  checkedAt: string | null;
-  reviewBy: string;
-  /** Everyone who changed the statement, one per line, for the editor filter. */
-  editors: string;
-  updatedAt: string;
-  quote: string;
-  source: string;
-  note: string;
-  explanation: string;
-}
-
-interface PublishedRecord {
-  id: string;
-  kind: 'published';
-  checkId: string;
-  text: string;
-  claimant: string;
-  publisher: string;
-  rating: string;
-  url: string;
-  reviewedAt: string;
-}
-
-type IndexedRecord = StatementRecord | PublishedRecord;
-
-/** Fields the editor's search looks in, in the order a hit names the first that matched. */
-const SEARCH_FIELDS = ['text', 'quote', 'source', 'note', 'explanation'] as const;
 const FIELD_NAMES: Record<(typeof SEARCH_FIELDS)[number], SearchField> = {
   text: 'statement',
   quote: 'quote',
   source: 'source',
   note: 'note',
   explanation: 'explanation',
-};
-
-const STORED: (keyof StatementRecord | keyof PublishedRecord)[] = [
-  'kind', 'articleId', 'articleTitle', 'statementId', 'index', 'text', 'verdict', 'checkedBy', 'checkedAt',
-  'reviewBy', 'editors', 'updatedAt', 'quote', 'source', 'note', 'explanation',
-  'checkId', 'claimant', 'publisher', 'rating', 'url', 'reviewedAt',
-];
-
-const OPTIONS = {
-  fields: ['claim', ...SEARCH_FIELDS],
-  storeFields: STORED,
-  // The claim field is the statement's text read as a claim (stemmed, numbers as values).
-  extractField: (record: IndexedRecord, field: string) =>
-    field === 'claim' ? record.text : ((record as unknown as Record<string, unknown>)[field] ?? ''),
-  tokenize: (text: string, field?: string) => (field === 'claim' ? claimTerms(text) : searchTerms(text)),
-  // The tokenizers return terms as they are compared.
-  processTerm: (term: string) => term,
 };
 
 export interface SimilarMatch {
@@ -116,46 +86,51 @@ export type { IndexedRecord, PublishedRecord, StatementRecord };
 /** What opening found, for the tests and the benchmark. */
 export interface IndexOpening {
   from: 'file' | 'rebuilt';
-  /** Why the file was not used, when it was rebuilt. */
+  /** Why (some of) the stored index was not used, when it was rebuilt. */
   reason: string;
-  /** Articles read again because they changed after the file was written. */
+  /** Articles read again because they changed after their part was written (or it was not usable). */
   reread: number;
   ms: number;
 }
 
-interface ArticleEntry {
-  updatedAt: string;
-  statements: string[];
-}
-
-interface Header {
+interface Manifest {
   format: string;
   version: number;
-  articles: Record<string, ArticleEntry>;
-  published: string[];
-  /** For each claim term, how many records have it (the matcher's word weights). */
-  df: Record<string, number>;
-  /** For each word library search reads, how many statements have it. */
-  sdf: Record<string, number>;
+  parts: number;
+}
+
+export interface LibraryIndexOptions {
+  /**
+   * Whether a library search while the index opens waits for it (the command line, tests) or
+   * is answered at once with a "loading" error (the app, which starts opening at launch).
+   */
+  waitWhileOpening?: boolean;
 }
 
 export class LibraryIndex {
-  private mini = new MiniSearch<IndexedRecord>(OPTIONS);
-  private articles = new Map<string, ArticleEntry>();
-  private published = new Set<string>();
+  private parts: IndexPart[] = freshParts();
+  private publishedPart = new IndexPart();
+  /** For each claim term, how many records have it (the matcher's word weights). */
   private df = new Map<string, number>();
-  private sdf = new Map<string, number>();
   private opening: Promise<IndexOpening> | null = null;
   private loaded = false;
+  /** Parts read so far while opening, for the "loading" answer. */
+  private partsRead = 0;
   /** Changes told while the index was opening, applied once it is. */
   private readonly pending = new Set<string>();
   private publishedPending = false;
-  private dirty = false;
+  /** Changes that must reach the file even if no part changed (a rebuilt index, a new format). */
+  private manifestDirty = false;
   private saving: Promise<void> = Promise.resolve();
-  private readonly file: string;
+  private readonly dir: string;
+  private order: { at: Map<string, number>; version: number } | null = null;
+  private orderVersion = 0;
 
-  constructor(private readonly store: Store) {
-    this.file = path.join(store.dir, INDEX_FILE);
+  constructor(
+    private readonly store: Store,
+    private readonly options: LibraryIndexOptions = {},
+  ) {
+    this.dir = path.join(store.dir, INDEX_DIR);
     store.onChange((change) => this.changed(change));
     store.beforeClose(() => this.save());
   }
@@ -166,50 +141,55 @@ export class LibraryIndex {
     return this.opening;
   }
 
-  /** Library search: every word of the query (the last as a prefix), best first, then the filters. */
+  /** Whether opening has finished: searches are answered from the whole library. */
+  get ready(): boolean {
+    return this.loaded;
+  }
+
+  /**
+   * Library search: every word of the query (the last may be the start of a word still being
+   * typed), in the library's order (as the article list, then statement by statement), at most
+   * MAX_HITS, then the filters.
+   */
   async search(query: SearchQuery): Promise<SearchHit[]> {
-    await this.open();
-    const pass = (r: IndexedRecord) => r.kind === 'statement' && passesFilters(r, query);
-    const words = searchTerms(query.text);
-    let results: SearchResult[];
-    if (!words.length) {
-      const order = new Map(this.store.list().map((a, i) => [a.id, i]));
-      results = this.mini
-        .search(MiniSearch.wildcard, { filter: (r) => pass(r as unknown as IndexedRecord) })
-        .sort((a, b) => (order.get(a.articleId) ?? 0) - (order.get(b.articleId) ?? 0) || a.index - b.index);
-    } else {
-      // Every word must be there. The index is asked for the rarest one only, and each of its
-      // statements is checked for the others: the cost follows the rarest word's statements,
-      // not the most common one's ("the", "council"), however large the library.
-      // The last word may be the start of a longer one ("episod", "Netfl"): the editor may
-      // still be typing it. One or two letters would match half the library.
-      const last = words.length - 1;
-      const typing = words[last]!.length >= 3;
-      const complete = typing ? words.slice(0, last) : words;
-      const anchor = complete.length
-        ? complete.reduce((a, b) => ((this.sdf.get(b) ?? 0) < (this.sdf.get(a) ?? 0) ? b : a))
-        : words[last]!;
-      const others = complete.filter((w) => w !== anchor);
-      const partial = typing && anchor !== words[last] ? words[last]! : null;
-      results = this.mini.search(anchor, {
-        fields: [...SEARCH_FIELDS],
-        tokenize: (t) => [t],
-        processTerm: (t) => t,
-        prefix: typing && anchor === words[last],
-        filter: (r) => {
-          const record = r as unknown as StatementRecord;
-          if (!pass(record)) return false;
-          if (!others.length && !partial) return true;
-          // Most statements of a common anchor lack another word: a substring test rejects them
-          // before the words are read out one by one.
-          const folded = fold(SEARCH_FIELDS.map((f) => record[f]).join('\n'));
-          if (!others.every((w) => folded.includes(w)) || (partial && !folded.includes(partial))) return false;
-          const has = new Set(wordsOf(record));
-          return others.every((w) => has.has(w)) && (!partial || [...has].some((w) => w.startsWith(partial)));
-        },
-      });
+    if (!this.loaded && this.options.waitWhileOpening === false) {
+      void this.open();
+      throw new UserError(
+        'loading',
+        `The search index is still loading (${this.partsRead} of ${PARTS + 1} parts read). Search again in a moment.`,
+      );
     }
-    return results.slice(0, MAX_HITS).map((r) => toHit(r as unknown as StatementRecord & SearchResult, query.text));
+    await this.open();
+    const words = searchTerms(query.text);
+    // The last word may be the start of a longer one ("episod", "Netfl"): the editor may still
+    // be typing it. One or two letters would match half the library: then it must be whole.
+    const last = words.length - 1;
+    const typing = last >= 0 && words[last]!.length >= 3;
+    const complete = typing ? words.slice(0, last) : words;
+    const partial = typing ? words[last]! : null;
+    const { at, version } = this.articleOrder();
+    const filtered = hasFilters(query);
+    // Hits in the library's order: each article's place in its list, then its statements in
+    // order (an article's records are numbered in statement order). The key is both, as one
+    // number, so each part's hits sort natively and only the best of each part are compared.
+    const best: { key: number; part: IndexPart; n: number }[] = [];
+    for (const part of this.parts) {
+      const places = part.placesOfSlots(at, version);
+      const numbers = words.length ? matching(part, complete, partial) : allNumbers(part);
+      const keys = new Float64Array(numbers.length);
+      let k = 0;
+      for (const n of numbers) {
+        const slot = part.slotOf[n]!;
+        const place = slot < 0 ? -1 : places[slot]!;
+        if (place < 0 || (filtered && !passesFilters(part.records[n] as StatementRecord, query))) continue;
+        keys[k++] = place * RECORDS_PER_PLACE + n;
+      }
+      for (const key of keys.subarray(0, k).sort().subarray(0, MAX_HITS)) best.push({ key, part, n: key % RECORDS_PER_PLACE });
+    }
+    return best
+      .sort((a, b) => a.key - b.key)
+      .slice(0, MAX_HITS)
+      .map(({ part, n }) => toHit(part.records[n] as StatementRecord, query.text, complete, partial));
   }
 
   /**
@@ -220,20 +200,12 @@ export class LibraryIndex {
     await this.open();
     const terms = claimTerms(text);
     if (!terms.length) return [];
-    const candidates = this.mini.search(this.rarest(terms).join(' '), {
-      fields: ['claim'],
-      tokenize: (t) => t.split(' '),
-      processTerm: (t) => t,
-      combineWith: 'OR',
-      filter: (r) => isEarlierCheck(r as unknown as IndexedRecord, exceptArticleId),
-    });
     const query = new Set(terms.filter((t) => !isNumberTerm(t)));
     const matches: SimilarMatch[] = [];
     // BM25 finds the candidates; the overlap score decides which are the same claim.
-    for (const candidate of candidates.slice(0, CANDIDATES)) {
-      const record = candidate as unknown as IndexedRecord;
+    for (const { record } of this.candidates(this.rarest(terms), exceptArticleId, CANDIDATES)) {
       const score = this.overlap(query, new Set(claimTerms(record.text).filter((t) => !isNumberTerm(t))));
-      if (score >= threshold) matches.push({ record: stored(record), score: round(score) });
+      if (score >= threshold) matches.push({ record, score: round(score) });
     }
     return matches.sort((a, b) => b.score - a.score).slice(0, limit);
   }
@@ -241,58 +213,50 @@ export class LibraryIndex {
   /** Plain BM25 with no threshold: the baseline `npm run bench:similar` compares against. */
   async bm25(text: string, exceptArticleId: string, limit: number): Promise<SimilarMatch[]> {
     await this.open();
-    return this.mini
-      .search(claimTerms(text).join(' '), {
-        fields: ['claim'],
-        tokenize: (t) => t.split(' '),
-        processTerm: (t) => t,
-        combineWith: 'OR',
-        filter: (r) => isEarlierCheck(r as unknown as IndexedRecord, exceptArticleId),
-      })
-      .slice(0, limit)
-      .map((r) => ({ record: stored(r as unknown as IndexedRecord), score: r.score }));
+    return this.candidates(claimTerms(text), exceptArticleId, limit);
   }
 
-  /** Writes the index beside the library (when it changed and the store may be written). */
+  /** Writes the parts that changed beside the library (when the store may be written). */
   save(): Promise<void> {
     this.saving = this.saving.then(async () => {
-      if (!this.loaded || !this.dirty || this.store.readOnly) return;
-      this.dirty = false;
-      const header: Header = {
-        format: FORMAT,
-        version: FORMAT_VERSION,
-        articles: Object.fromEntries(this.articles),
-        published: [...this.published],
-        df: Object.fromEntries(this.df),
-        sdf: Object.fromEntries(this.sdf),
-      };
-      // A header line, then MiniSearch's own JSON: loadJSON reads the second part as it is.
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      try {
-        await fs.writeFile(tmp, `${JSON.stringify(header)}\n${JSON.stringify(this.mini)}`);
-        await fs.rename(tmp, this.file);
-      } catch (err) {
-        this.dirty = true;
-        await fs.rm(tmp, { force: true }).catch(() => undefined);
-        throw err;
+      if (!this.loaded || this.store.readOnly) return;
+      const dirty = [...this.parts.entries(), [PARTS, this.publishedPart] as const].filter(([, part]) => part.dirty);
+      if (!dirty.length && !this.manifestDirty) return;
+      await fs.mkdir(this.dir, { recursive: true });
+      for (const [i, part] of dirty) {
+        part.dirty = false;
+        try {
+          await writeAtomically(path.join(this.dir, partFile(i)), JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, ...part.toFile() }));
+        } catch (err) {
+          part.dirty = true;
+          throw err;
+        }
+        // Let the process answer between parts.
+        await nextTurn();
+      }
+      if (this.manifestDirty) {
+        const manifest: Manifest = { format: FORMAT, version: FORMAT_VERSION, parts: PARTS };
+        await writeAtomically(path.join(this.dir, 'index.json'), JSON.stringify(manifest));
+        this.manifestDirty = false;
+        await fs.rm(path.join(this.store.dir, OLD_INDEX_FILE), { force: true });
       }
     });
     return this.saving;
   }
 
   get size(): number {
-    return this.mini.documentCount;
+    return this.parts.reduce((sum, p) => sum + p.liveCount, this.publishedPart.liveCount);
   }
 
   // ---- Keeping up ----
 
   private changed(change: StoreChange): void {
+    this.order = null;
     if (!this.loaded) {
       if (change.kind === 'published') this.publishedPending = true;
       else this.pending.add(change.articleId);
       return;
     }
-    this.dirty = true;
     if (change.kind === 'article') this.indexArticle(change.article);
     else if (change.kind === 'removed') this.removeArticle(change.articleId);
     else if (change.kind === 'published') this.indexPublished(this.store.publishedChecks());
@@ -305,46 +269,56 @@ export class LibraryIndex {
 
   private async load(): Promise<IndexOpening> {
     const started = performance.now();
-    const problem = await this.readFile();
+    const problem = await this.readParts();
     const reread = await this.catchUp(true);
     this.loaded = true;
     // Changes told while reading are applied now, from the store (they are on disk).
     if (this.pending.size || this.publishedPending) await this.catchUp();
-    if (problem !== null || reread) {
-      this.dirty = true;
-      // So that the next opening reads the file instead of doing this again.
-      void this.save().catch(() => undefined);
-    }
+    if (problem !== null) this.manifestDirty = true;
+    // So that the next opening reads the parts instead of doing this again.
+    if (problem !== null || reread) void this.save().catch(() => undefined);
     return { from: problem === null ? 'file' : 'rebuilt', reason: problem ?? '', reread, ms: performance.now() - started };
   }
 
-  /** Reads search-index.json; returns why it could not be used, or null when it was. */
-  private async readFile(): Promise<string | null> {
-    let text: string;
+  /**
+   * Reads the parts, one at a time, letting the process answer between them. Returns why the
+   * index (or a part of it) could not be used, or null when all of it was. A part that cannot be
+   * used stays empty: catching up then reads its articles again.
+   */
+  private async readParts(): Promise<string | null> {
+    let manifest: Manifest;
     try {
-      text = await fs.readFile(this.file, 'utf8');
-    } catch {
-      return 'missing';
-    }
-    try {
-      const newline = text.indexOf('\n');
-      const header = JSON.parse(text.slice(0, newline)) as Header;
-      if (header.format !== FORMAT || header.version !== FORMAT_VERSION) return 'written by another version';
-      const mini = MiniSearch.loadJSON<IndexedRecord>(text.slice(newline + 1), OPTIONS);
-      this.mini = mini;
-      this.articles = new Map(Object.entries(header.articles));
-      this.published = new Set(header.published);
-      this.df = new Map(Object.entries(header.df));
-      this.sdf = new Map(Object.entries(header.sdf));
-      return null;
+      manifest = JSON.parse(await fs.readFile(path.join(this.dir, 'index.json'), 'utf8')) as Manifest;
     } catch (err) {
-      this.mini = new MiniSearch<IndexedRecord>(OPTIONS);
-      this.articles = new Map();
-      this.published = new Set();
-      this.df = new Map();
-      this.sdf = new Map();
-      return `damaged (${(err as Error).message.slice(0, 120)})`;
+      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : `damaged (index.json: ${message(err)})`;
     }
+    if (manifest.format !== FORMAT || manifest.version !== FORMAT_VERSION || manifest.parts !== PARTS) return 'written by another version';
+    let problem: string | null = null;
+    for (let i = 0; i <= PARTS; i++) {
+      const file = partFile(i);
+      let text: string;
+      try {
+        text = await fs.readFile(path.join(this.dir, file), 'utf8');
+      } catch (err) {
+        // A part never written holds no article.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problem ??= `damaged (${file}: ${message(err)})`;
+        this.partsRead++;
+        continue;
+      }
+      try {
+        const stored = JSON.parse(text) as PartFile & { format: string; version: number };
+        if (stored.format !== FORMAT || stored.version !== FORMAT_VERSION) throw new Error('written by another version');
+        const part = IndexPart.fromFile(stored);
+        if (i === PARTS) this.publishedPart = part;
+        else this.parts[i] = part;
+        for (const [term, n] of part.df) count(this.df, [term], n);
+      } catch (err) {
+        problem ??= `damaged (${file}: ${message(err)})`;
+      }
+      this.partsRead++;
+      await nextTurn();
+    }
+    return problem;
   }
 
   /**
@@ -353,47 +327,43 @@ export class LibraryIndex {
    */
   private async catchUp(all = false): Promise<number> {
     const listed = new Map(this.store.list().map((a) => [a.id, a.updatedAt]));
-    for (const id of [...this.articles.keys()]) if (!listed.has(id)) this.removeArticle(id);
-    const stale = new Set(this.pending);
+    for (const part of this.parts) for (const id of [...part.articles.keys()]) if (!listed.has(id)) this.removeArticle(id);
+    const stale = new Set([...this.pending].filter((id) => listed.has(id)));
     this.pending.clear();
-    if (all) for (const [id, updatedAt] of listed) if (this.articles.get(id)?.updatedAt !== updatedAt) stale.add(id);
+    if (all) for (const [id, updatedAt] of listed) if (this.partOf(id).articles.get(id)?.updatedAt !== updatedAt) stale.add(id);
     let reread = 0;
     for await (const article of this.store.eachArticle((a) => stale.has(a.id))) {
       this.indexArticle(article);
       reread++;
     }
     const checks = this.store.publishedChecks();
-    if (this.publishedPending || checks.length !== this.published.size || checks.some((c) => !this.published.has(c.id))) {
+    const indexed = new Set(this.publishedPart.records.flatMap((r) => (r?.kind === 'published' ? [r.checkId] : [])));
+    if (this.publishedPending || checks.length !== indexed.size || checks.some((c) => !indexed.has(c.id))) {
       this.publishedPending = false;
       this.indexPublished(checks);
     }
     return reread;
   }
 
+  private partOf(articleId: string): IndexPart {
+    return this.parts[partNumber(articleId)]!;
+  }
+
   private indexArticle(article: Article): void {
     this.removeArticle(article.id);
-    const ids: string[] = [];
-    article.statements.forEach((s, i) => {
-      const record = statementRecord(article, s, i);
-      this.add(record);
-      ids.push(s.id);
-    });
-    this.articles.set(article.id, { updatedAt: article.updatedAt, statements: ids });
+    const part = this.partOf(article.id);
+    part.startArticle(article.id, article.title, article.updatedAt);
+    article.statements.forEach((s, i) => this.add(part, statementRecord(article, s, i)));
   }
 
   private removeArticle(articleId: string): void {
-    const entry = this.articles.get(articleId);
-    if (!entry) return;
-    for (const statementId of entry.statements) this.remove(`${articleId}/${statementId}`);
-    this.articles.delete(articleId);
+    for (const terms of this.partOf(articleId).removeArticle(articleId)) count(this.df, terms, -1);
   }
 
   private indexPublished(checks: PublishedCheck[]): void {
-    for (const id of this.published) this.remove(`published/${id}`);
-    this.published = new Set(checks.map((c) => c.id));
+    for (const terms of this.publishedPart.removePublished()) count(this.df, terms, -1);
     for (const c of checks) {
-      this.add({
-        id: `published/${c.id}`,
+      this.add(this.publishedPart, {
         kind: 'published',
         checkId: c.id,
         text: c.claim,
@@ -406,20 +376,28 @@ export class LibraryIndex {
     }
   }
 
-  private add(record: IndexedRecord): void {
-    this.mini.add(record);
-    count(this.df, claimTerms(record.text), 1);
-    if (record.kind === 'statement') count(this.sdf, wordsOf(record), 1);
+  private add(part: IndexPart, record: IndexedRecord): void {
+    count(this.df, part.add(record), 1);
   }
 
-  private remove(id: string): void {
-    if (!this.mini.has(id)) return;
-    const record = this.mini.getStoredFields(id) as unknown as IndexedRecord | undefined;
-    if (record) {
-      count(this.df, claimTerms(record.text), -1);
-      if (record.kind === 'statement') count(this.sdf, wordsOf(record), -1);
+  /** Each article's place in the library's list (newest first), the order of search hits. */
+  private articleOrder(): { at: Map<string, number>; version: number } {
+    this.order ??= { at: new Map(this.store.list().map((a, i) => [a.id, i])), version: ++this.orderVersion };
+    return this.order;
+  }
+
+  /** BM25's best earlier checks for `terms` in every part, best first. */
+  private candidates(terms: string[], exceptArticleId: string, limit: number): SimilarMatch[] {
+    const found: SimilarMatch[] = [];
+    const question = terms.join(' ');
+    for (const part of [...this.parts, this.publishedPart]) {
+      for (const result of part.claims.search(question, { tokenize: (t) => t.split(' '), processTerm: (t) => t, combineWith: 'OR' })) {
+        const record = part.records[result.id as number];
+        if (!record || (record.kind === 'statement' && record.articleId === exceptArticleId)) continue;
+        found.push({ record, score: result.score });
+      }
     }
-    this.mini.discard(id);
+    return found.sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   /**
@@ -430,14 +408,14 @@ export class LibraryIndex {
   private rarest(terms: string[]): string[] {
     const df = (t: string) => this.df.get(t) ?? 0;
     const sorted = [...new Set(terms)].sort((a, b) => df(a) - df(b));
-    const common = Math.max(50, this.mini.documentCount * COMMON_SHARE);
+    const common = Math.max(50, this.size * COMMON_SHARE);
     const telling = sorted.filter((t) => df(t) <= common);
     return (telling.length ? telling : sorted.slice(0, 3)).slice(0, QUERY_TERMS);
   }
 
   /** How much of the two claims' weight (BM25's idf) is in words they share: 0 to 1. */
   private overlap(a: Set<string>, b: Set<string>): number {
-    const total = Math.max(1, this.mini.documentCount);
+    const total = Math.max(1, this.size);
     const idf = (term: string) => {
       const n = this.df.get(term) ?? 0;
       return Math.log(1 + (total - n + 0.5) / (n + 0.5));
@@ -457,7 +435,6 @@ export class LibraryIndex {
 
 function statementRecord(article: Article, s: Statement, i: number): StatementRecord {
   return {
-    id: `${article.id}/${s.id}`,
     kind: 'statement',
     articleId: article.id,
     articleTitle: article.title,
@@ -480,28 +457,82 @@ function statementRecord(article: Article, s: Statement, i: number): StatementRe
   };
 }
 
-/** The words library search reads in a statement, each once. */
-function wordsOf(r: IndexedRecord): Set<string> {
-  if (r.kind !== 'statement') return new Set();
-  return new Set(SEARCH_FIELDS.flatMap((f) => searchTerms(r[f])));
+function freshParts(): IndexPart[] {
+  return Array.from({ length: PARTS }, () => new IndexPart());
 }
 
-function count(counts: Map<string, number>, terms: Iterable<string>, by: 1 | -1): void {
-  for (const term of new Set(terms)) {
-    const n = (counts.get(term) ?? 0) + by;
-    if (n > 0) counts.set(term, n);
-    else counts.delete(term);
+/** Which part holds an article: FNV-1a of its id, so the same article always lands in the same part. */
+function partNumber(articleId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < articleId.length; i++) hash = Math.imul(hash ^ articleId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % PARTS;
+}
+
+/** Part i's file; the last one holds the published checks. */
+function partFile(i: number): string {
+  return i === PARTS ? 'published.json' : `part-${String(i).padStart(2, '0')}.json`;
+}
+
+/**
+ * The records of a part that hold every complete word and a word starting with `partial`.
+ * Starts from the shortest list and looks the others up: the cost follows the rarest word's
+ * statements, not the most common one's ("the", "council").
+ */
+function matching(part: IndexPart, complete: string[], partial: string | null): number[] {
+  const lists: number[][] = [];
+  for (const word of new Set(complete)) {
+    const list = part.words.get(word);
+    if (!list) return [];
+    lists.push(list);
   }
+  // The words a partial word starts, as one list (unordered) and a mark per record number.
+  let started: { list: number[]; marks: Uint8Array } | null = null;
+  if (partial !== null) {
+    const each = part.startingWith(partial);
+    if (!each.length) return [];
+    if (each.length === 1) lists.push(each[0]!);
+    else {
+      const marks = new Uint8Array(part.records.length);
+      const list: number[] = [];
+      for (const numbers of each) {
+        for (const n of numbers) {
+          if (!marks[n]) {
+            marks[n] = 1;
+            list.push(n);
+          }
+        }
+      }
+      started = { list, marks };
+    }
+  }
+  lists.sort((a, b) => a.length - b.length);
+  if (started && (!lists.length || started.list.length < lists[0]!.length)) {
+    return started.list.filter((n) => lists.every((list) => has(list, n)));
+  }
+  const [shortest, ...others] = lists;
+  return shortest!.filter((n) => (!started || started.marks[n] === 1) && others.every((list) => has(list, n)));
 }
 
-function isEarlierCheck(r: IndexedRecord, exceptArticleId: string): boolean {
-  return r.kind === 'published' || (r.verdict !== 'unchecked' && r.articleId !== exceptArticleId);
+function allNumbers(part: IndexPart): number[] {
+  return part.records.map((_, n) => n);
 }
 
-/** A search result's stored fields, without MiniSearch's scoring details. */
-function stored(r: IndexedRecord): IndexedRecord {
-  const { score: _s, terms: _t, queryTerms: _q, match: _m, ...record } = r as IndexedRecord & Partial<SearchResult>;
-  return record as IndexedRecord;
+/** Binary search in an ascending list. */
+function has(list: number[], n: number): boolean {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = list[mid]!;
+    if (v === n) return true;
+    if (v < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function hasFilters(q: SearchQuery): boolean {
+  return Boolean(q.verdict || q.review || q.editor?.trim() || q.from || q.to);
 }
 
 function passesFilters(r: StatementRecord, q: SearchQuery): boolean {
@@ -518,14 +549,15 @@ function passesFilters(r: StatementRecord, q: SearchQuery): boolean {
   return true;
 }
 
-function toHit(r: StatementRecord & SearchResult, typed: string): SearchHit {
+function toHit(r: StatementRecord, typed: string, complete: string[], partial: string | null): SearchHit {
   const needle = fold(typed.trim());
-  // The field that holds the whole query as typed, else the first that matched a word of it.
-  const matched = new Set(Object.values(r.match ?? {}).flat());
-  const field =
-    SEARCH_FIELDS.find((f) => needle && fold(r[f]).includes(needle)) ?? SEARCH_FIELDS.find((f) => matched.has(f)) ?? 'text';
+  // The field that holds the whole query as typed, else the first that holds a word of it.
+  const holdsWord = (f: (typeof SEARCH_FIELDS)[number]) =>
+    searchTerms(r[f]).some((w) => complete.includes(w) || (partial !== null && w.startsWith(partial)));
+  const field = SEARCH_FIELDS.find((f) => needle && fold(r[f]).includes(needle)) ?? SEARCH_FIELDS.find((f) => r[f] && holdsWord(f)) ?? 'text';
   const text = r[field];
-  const at = needle && fold(text).includes(needle) ? fold(text).indexOf(needle) : firstTermAt(text, r.terms ?? []);
+  const folded = fold(text);
+  const at = needle && folded.includes(needle) ? folded.indexOf(needle) : firstTermAt(folded, partial ? [...complete, partial] : complete);
   return {
     articleId: r.articleId,
     articleTitle: r.articleTitle,
@@ -538,8 +570,7 @@ function toHit(r: StatementRecord & SearchResult, typed: string): SearchHit {
   };
 }
 
-function firstTermAt(text: string, terms: string[]): number {
-  const folded = fold(text);
+function firstTermAt(folded: string, terms: string[]): number {
   const found = terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0);
   return found.length ? Math.min(...found) : 0;
 }
@@ -548,6 +579,22 @@ function snippet(text: string, at: number, length: number): string {
   const start = Math.max(0, at - 60);
   const end = Math.min(text.length, at + length + 60);
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
+}
+
+/** Temporary file, then rename: a reader never sees half a part. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await fs.writeFile(tmp, text);
+    await fs.rename(tmp, file);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+function message(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).slice(0, 120);
 }
 
 function round(n: number): number {

@@ -1,7 +1,9 @@
 import type { SearchHit, SearchQuery } from '../../../api/contract';
-import { api, errorMessage } from './api';
+import { api, ApiError, errorMessage } from './api';
 
 const TYPING_PAUSE_MS = 250;
+/** How often a search asks again while the app is still reading the search index. */
+const LOADING_RETRY_MS = 1000;
 
 /** Search across the library; results replace the article list while a query is set. */
 class LibrarySearch {
@@ -19,6 +21,8 @@ class LibrarySearch {
   };
 
   clear = (): void => {
+    clearTimeout(this.timer);
+    this.error = '';
     this.query = { text: '', verdict: '', review: '', editor: '', from: '', to: '' };
     this.hits = [];
   };
@@ -36,6 +40,11 @@ class LibrarySearch {
       }
     } catch (err) {
       this.error = errorMessage(err);
+      // Just after the app starts, the index may still be being read: the main process says so
+      // at once rather than keeping the search waiting, and the search asks again on its own.
+      if (err instanceof ApiError && err.code === 'loading' && ticket === this.latest) {
+        this.timer = setTimeout(() => void this.run(), LOADING_RETRY_MS);
+      }
     } finally {
       if (ticket === this.latest) this.busy = false;
     }

@@ -69,6 +69,33 @@ describe('library search', () => {
     search.clear();
     expect(search.active).toBe(false);
   });
+
+  it('while the search index is still loading, says so and searches again until it answers', async () => {
+    const loading = { ok: false, error: { code: 'loading', message: 'The search index is still loading (3 of 33 parts read).' } } as Result<never>;
+    const replies = [loading, loading, ok([hit('Netflix renewed it.')])];
+    const asked: string[] = [];
+    vi.stubGlobal('window', {
+      api: {
+        search: async (query: SearchQuery) => {
+          asked.push(query.text);
+          return replies.shift()!;
+        },
+      },
+    });
+    const { search } = await import('./search.svelte');
+    search.query.text = 'Netflix';
+    search.changed();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(search.error).toBe('The search index is still loading (3 of 33 parts read).');
+    expect(search.hits).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(asked).toEqual(['Netflix', 'Netflix', 'Netflix']);
+    expect(search.error).toBe('');
+    expect(search.hits.map((h) => h.text)).toEqual(['Netflix renewed it.']);
+    // Nothing asks again once it has answered.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(asked).toHaveLength(3);
+  });
 });
 
 describe('settings', () => {
