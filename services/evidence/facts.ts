@@ -5,21 +5,16 @@
  * "Aug. 5" = "5 August"). English only for words; digits work in any language.
  */
 import { segment } from '../segment';
-import { speechVerbs } from '../segment/words';
 import {
   AMBIGUOUS_MONTHS,
-  CAPITALISED_COMMON_WORDS,
-  CURRENCY_SIGNS,
+  MONTH_ABBREVIATIONS,
   MONTHS,
-  NAME_CONNECTORS,
   NUMBER_WORDS,
-  ORDINAL_WORDS,
   SCALE_WORDS,
-  TITLES,
-  UNIT_WORDS,
+  SPEECH_VERBS,
   WORDS_BEFORE_A_MONTH,
-  type Unit,
-} from './words';
+} from '../../domain/lexicon';
+import { CAPITALISED_COMMON_WORDS, CURRENCY_SIGNS, NAME_CONNECTORS, ORDINAL_WORDS, TITLES, UNIT_WORDS, type Unit } from './words';
 
 export interface Token {
   text: string;
@@ -103,7 +98,7 @@ function digitsValue(digits: string): number | null {
   return null; // "1.2.3" is a version or a list, not one number
 }
 
-const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const MONTH_ABBREVIATED = new Set(MONTH_ABBREVIATIONS.map((m) => m.toLowerCase()));
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 /** Between the parts of one quantity: nothing, spaces, or a hyphen ("twenty-five", "3.5-percent"). */
 const JOINED = /^[\s-]*$/;
@@ -200,7 +195,7 @@ class FactScanner {
       }
       // "Aug." keeps its period when it is the last word of the date.
       const monthToken = this.tokens[i]!;
-      const end = last === i && MONTH_ABBREVIATIONS.has(monthToken.lower) && this.text[monthToken.end] === '.' ? monthToken.end + 1 : this.tokens[last]!.end;
+      const end = last === i && MONTH_ABBREVIATED.has(monthToken.lower) && this.text[monthToken.end] === '.' ? monthToken.end + 1 : this.tokens[last]!.end;
       this.facts.push({ kind: 'date', month, day, year, ...this.claim(first, last, end) });
     }
   }
@@ -411,7 +406,7 @@ class FactScanner {
   private namedAtStart(i: number, sentenceStarts: Set<number>): boolean {
     const tokens = this.tokens;
     const next = tokens[i + 1];
-    if (next && this.gap(i, i + 1) === ' ' && SPEECH_VERB.test(next.lower)) return true;
+    if (next && this.gap(i, i + 1) === ' ' && SAYING.has(next.lower)) return true;
     // Built once per text, so a long statement stays linear.
     this.capitalisedInside ??= new Set(tokens.filter((t, j) => !sentenceStarts.has(j) && /^\p{Lu}/u.test(t.text)).map((t) => t.text));
     return this.capitalisedInside.has(tokens[i]!.text);
@@ -461,7 +456,8 @@ function opensQuotation(gap: string): boolean {
   return (last !== undefined && '"“‘«„'.includes(last)) || (last === ':' && end < gap.length);
 }
 
-const SPEECH_VERB = new RegExp(`^(?:${speechVerbs})$`);
+// Speech verbs only: "Reuters reported that…" opens with an outlet, which a reporting verb does not make a name.
+const SAYING: ReadonlySet<string> = new Set(SPEECH_VERBS);
 
 /** "President", "The", "Officials" — but not "US" or "UN", which are names whatever the case. */
 function isTitleOrCommonWord(word: string): boolean {

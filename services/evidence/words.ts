@@ -1,21 +1,8 @@
 /**
  * Word lists behind the evidence checks, kept apart from the algorithms so that adding a word
- * never means reading a matcher. All keys are lower case.
+ * never means reading a matcher. All keys are lower case. Months, number words and the verbs of
+ * attribution are shared with the hints and the segmenter: domain/lexicon.ts.
  */
-
-export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7],
-  ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14],
-  ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19],
-  ['twenty', 20], ['thirty', 30], ['forty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
-]);
-
-/** "hundred" multiplies what came before it; the others close a group ("two hundred thousand"). */
-export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
-  ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12],
-  // Newsroom shorthand: "$4.2bn", "4.2 bn".
-  ['bn', 1e9], ['tn', 1e12],
-]);
 
 export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
   ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7],
@@ -25,21 +12,6 @@ export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
   ['sixtieth', 60], ['seventieth', 70], ['eightieth', 80], ['ninetieth', 90], ['hundredth', 100],
   ['thousandth', 1000], ['millionth', 1e6],
 ]);
-
-export const MONTHS: ReadonlyMap<string, number> = new Map([
-  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
-  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
-  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9],
-  ['sept', 9], ['oct', 10], ['nov', 11], ['dec', 12],
-]);
-
-/** Months that are also everyday words ("May I…", "the March on Rome"): dates only next to a day, a year or a preposition. */
-export const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['may', 'march']);
-
-/** Words before a bare month name that make it a date: "in May", "since March". */
-export const WORDS_BEFORE_A_MONTH: ReadonlySet<string> = new Set(
-  'in on since until till by of from through during before after between and last next early late mid this'.split(' '),
-);
 
 export type Unit = '' | '%' | 'percentage points' | 'USD' | 'EUR' | 'GBP' | 'ILS' | 'JPY';
 

@@ -6,7 +6,7 @@
  * author, or else its outlet. Only a suggestion: the editor confirms or edits it, and the
  * statement records the claimant the editor chose.
  */
-import { speechVerbs } from '../segment/words';
+import { alternation, ATTRIBUTION_VERBS, ATTRIBUTION_VERBS_AFTER_A_NAME, SPEECH_VERBS } from '../../domain/lexicon';
 
 export interface ClaimantSuggestion {
   claimant: string;
@@ -14,7 +14,7 @@ export interface ClaimantSuggestion {
   from: 'sentence' | 'sentence before' | 'article';
 }
 
-const VERBS = `${speechVerbs}|announced|announces|claimed|claims|stated|states|reported|confirmed|confirms|warned|warns|testified|estimated|estimates|predicted|predicts`;
+const VERBS = alternation(new Set([...SPEECH_VERBS, ...ATTRIBUTION_VERBS, ...ATTRIBUTION_VERBS_AFTER_A_NAME]));
 const UPPER = String.raw`\p{Lu}[\p{L}\p{M}'’-]*\.?`;
 const CONNECTOR = String.raw`(?:of|for|the|and|de|van|von|der|al|bin|la|le|du|&)`;
 /** "Nicole Yorkin", "Dr. Jane M. Doe", "the Office for National Statistics", "Yorkin". */

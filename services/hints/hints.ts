@@ -1,3 +1,13 @@
+import {
+  alternation as alternationOf,
+  ATTRIBUTION_VERBS,
+  MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
+  NUMBER_WORDS,
+  SCALE_WORDS,
+  WEEKDAY_NAMES,
+  WORDS_BEFORE_A_MONTH,
+} from '../../domain/lexicon';
 import { sentenceOpeners } from '../segment/words';
 
 /*
@@ -82,10 +92,8 @@ const kindOrder: readonly HintKind[] = [
 const words = (list: string) => list.trim().split(/\s+/);
 const alternation = (list: string) => words(list).join('|');
 
-const numberWords =
-  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
-  'seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand ' +
-  'million billion trillion dozen';
+// Counting words: "zero" counts nothing and "bn"/"tn" are written after digits (see digitNumberPattern).
+const numberWords = [...NUMBER_WORDS.keys(), ...SCALE_WORDS.keys(), 'dozen'].filter((w) => !['zero', 'bn', 'tn'].includes(w)).join(' ');
 const scaleWordsPlural = 'hundreds thousands millions billions dozens';
 const units =
   'km kilometres? kilometers? miles? metres? meters? cm mm kg kilograms? grams? tonnes? tons? lbs? pounds? ' +
@@ -97,16 +105,11 @@ const countNouns =
   'people residents workers employees jobs homes houses votes cases deaths troops soldiers students ' +
   'patients members children households passengers refugees migrants signatures';
 
-const monthNames = 'January February March April May June July August September October November December';
-const monthAbbreviations = 'Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec';
-const weekdayNames = 'Monday Tuesday Wednesday Thursday Friday Saturday Sunday';
-const mayContext = new Set(
-  words('in on since by until from early late mid last next this of between during through before after'),
-);
-
-const attributionVerbs =
-  'said says told tells asked asks announced announces reported confirmed confirms claimed stated wrote ' +
-  'writes added adds argued argues insisted insists noted explained explains warned warns testified estimated';
+const monthNames = MONTH_NAMES.join(' ');
+// Longest first: "Sept" before "Sep", so "Sept." is matched whole.
+const monthAbbreviations = [...MONTH_ABBREVIATIONS].sort((a, b) => b.length - a.length).join(' ');
+const weekdayNames = WEEKDAY_NAMES.join(' ');
+const attributionVerbs = alternationOf(ATTRIBUTION_VERBS);
 
 const superlatives =
   'largest biggest highest lowest smallest greatest fastest slowest oldest youngest richest poorest ' +
@@ -202,10 +205,10 @@ const datePatterns: RegExp[] = [
 ];
 
 const attributionPatterns: RegExp[] = [
-  new RegExp(String.raw`\b(?:${alternation(attributionVerbs)})\b|\b[Aa]ccording to\b`, 'g'),
+  new RegExp(String.raw`\b(?:${attributionVerbs})\b|\b[Aa]ccording to\b`, 'g'),
   /^[\s"“‘'(]*Per\b(?=\s)/g,
 ];
-const speechVerbAhead = new RegExp(String.raw`^\s*(?:${alternation(attributionVerbs)})\b`);
+const speechVerbAhead = new RegExp(String.raw`^\s*(?:${attributionVerbs})\b`);
 
 const comparisonPatterns: RegExp[] = [
   /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|cheaper|faster|slower|older|younger|longer|shorter|better|worse)\s+than\b/gi,
@@ -261,7 +264,7 @@ function dateSpans(statement: string): Span[] {
       // The month only next to a day or year (handled above: they make the match longer) or after
       // a word that introduces a date; otherwise it is the verb or a name (Theresa May).
       const before = wordBefore(statement, start);
-      if (!before || !mayContext.has(before.toLowerCase())) continue;
+      if (!before || !WORDS_BEFORE_A_MONTH.has(before.toLowerCase())) continue;
     }
     spans.push([start, end]);
   }

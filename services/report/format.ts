@@ -1,25 +1,11 @@
 /** Small text helpers shared by the report formats. */
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTH_NAMES } from '../../domain/lexicon';
 
 /** "2026-11-20" -> "20 November 2026"; anything else is returned as it is. */
 export function formatDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   if (!m) return date;
-  const month = MONTHS[Number(m[2]) - 1];
+  const month = MONTH_NAMES[Number(m[2]) - 1];
   return month ? `${Number(m[3])} ${month} ${m[1]}` : date;
 }
 

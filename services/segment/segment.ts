@@ -1,10 +1,5 @@
-import {
-  abbreviationKinds,
-  sentenceOpeners,
-  speechVerbs,
-  wordsAfterClockTime,
-  wordsThatContinueALine,
-} from './words';
+import { alternation, SPEECH_VERBS } from '../../domain/lexicon';
+import { abbreviationKinds, sentenceOpeners, wordsAfterClockTime, wordsThatContinueALine } from './words';
 
 export interface Sentence {
   text: string;
@@ -47,7 +42,7 @@ const singleCapital = /^\p{Lu}$/u;
 const listNumber = /^\d{1,3}$/;
 const bulletAtLineStart = /[ \t]*(?:[-*•◦▪‣–]|\d{1,3}[.)]|[A-Za-z]\))[ \t]/y;
 // `“Where is he?” Tom asked.`: capitalised name words, then a verb of speech.
-const attribution = new RegExp(`((?:\\p{Lu}[\\p{L}’'.-]*\\s+){1,4})(?:${speechVerbs})\\b`, 'uy');
+const attribution = new RegExp(`((?:\\p{Lu}[\\p{L}’'.-]*\\s+){1,4})(?:${alternation(SPEECH_VERBS)})\\b`, 'uy');
 const firstWord = /\p{L}+/uy;
 const lastWordOfLine = /\p{L}+$/u;
 

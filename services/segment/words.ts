@@ -2,6 +2,8 @@
  * Word lists behind the segmenter's abbreviation and line-break heuristics. Kept apart from the
  * algorithm so that adding a word never means reading the scanner.
  */
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from '../../domain/lexicon';
+
 
 /** How an abbreviation that ends in a period behaves before the next word. */
 export type AbbreviationKind =
@@ -31,7 +33,7 @@ const kinds: Array<[AbbreviationKind, string]> = [
       'e.g i.e a.k.a vs v cf viz approx incl esp',
   ],
   ['before-number', 'No Nos no nos Vol Vols vol Art Fig Figs fig Ch ch Sec Sect sec pp Ex Tel Ext ext Op Rm Apt Ste Rte ca est'],
-  ['month', 'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec'],
+  ['month', MONTH_ABBREVIATIONS.join(' ')],
   [
     'proper-noun-prefix',
     'Inc Corp Co Cos Ltd Bros Plc Jr Sr al Dept Univ Assn Intl Natl Govt Mfg ' +
@@ -89,20 +91,12 @@ export const sentenceOpeners: ReadonlySet<string> = new Set(
 /** Capitalised words that follow "a.m."/"p.m." inside a sentence: days, months, time zones. */
 export const wordsAfterClockTime: ReadonlySet<string> = new Set(
   (
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
-    'January February March April May June July August September October November December ' +
-    'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
+    [...WEEKDAY_NAMES, ...MONTH_NAMES, ...MONTH_ABBREVIATIONS].join(' ') +
+    ' Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun ' +
     'ET EST EDT CT CST CDT MT MST MDT PT PST PDT AKST HST GMT UTC BST CET CEST IST JST AEST ' +
     'Eastern Central Mountain Pacific Atlantic Greenwich Local'
   ).split(' '),
 );
-
-/** Verbs that make `“Why?” Tom asked.` one sentence: a quoted question or exclamation with its attribution. */
-export const speechVerbs =
-  'said|says|asked|asks|added|adds|told|tells|shouted|shouts|yelled|yells|replied|replies|wrote|writes|' +
-  'recalled|recalls|explained|explains|insisted|insists|continued|continues|declared|declares|cried|' +
-  'exclaimed|whispered|joked|jokes|noted|notes|tweeted|posted|answered|answers|wondered|wonders|demanded|' +
-  'laughed|screamed|snapped|argued|argues|remembered|remembers|recounted|conceded|admitted|quipped';
 
 /**
  * Lowercase words that cannot end a headline or a bullet, so a line ending in one was hard-wrapped
