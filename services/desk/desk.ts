@@ -296,7 +296,10 @@ export class Desk {
         written += await this.writeArticles(articles);
         for (const a of articles) this.state.pushedAt[a.id] = a.updatedAt;
       }
-      if (changed.length) await writeDeskState(this.store.dir, this.state);
+      // Moved to the trash here since it was last pushed: moved to the trash on the desk too.
+      const trashed = this.store.trash().filter((t) => t.id in this.state.pushedAt);
+      if (trashed.length) written += await this.deleteArticles(trashed.map((t) => t.id));
+      if (changed.length || trashed.length) await writeDeskState(this.store.dir, this.state);
       return written;
     });
   }
@@ -379,10 +382,15 @@ export class Desk {
     return new Map(articleIds.map((id, i) => [id, docs[i] as BaseDoc]));
   }
 
+  /** One write for a batch's records (leveldb writes _local documents in one transaction). */
   private async saveBases(bases: BaseDoc[]): Promise<void> {
-    for (const base of bases) {
-      const saved = await this.replica.put(base as never);
-      base._rev = saved.rev;
+    if (!bases.length) return;
+    const results = await this.replica.bulkDocs(bases as never[]);
+    for (const [i, result] of results.entries()) {
+      if ('error' in result && result.error) {
+        throw new UserError('desk', `Could not write to this machine's desk replica: ${JSON.stringify(result)}`);
+      }
+      bases[i]!._rev = (result as { rev: string }).rev;
     }
   }
 
@@ -470,6 +478,22 @@ export class Desk {
     return writes.length + siblings.length;
   }
 
+  /**
+   * Deletes the article documents (CouchDB keeps a tombstone; a colleague's pull moves the
+   * article to her trash). The statement and source documents stay, so a restore brings the
+   * article back whole.
+   */
+  private async deleteArticles(articleIds: string[]): Promise<number> {
+    const deletions = [...(await this.rows(articleIds.map(articleDocId))).values()]
+      .filter((row) => row.doc)
+      .map((row) => ({ _id: row.id, _rev: row.doc!._rev, _deleted: true, editedBy: this.state.user }));
+    const results = deletions.length ? await this.replica.bulkDocs(deletions) : [];
+    const failed = results.find((r) => 'error' in r && r.error);
+    if (failed) throw new UserError('desk', `Could not write to this machine's desk replica: ${JSON.stringify(failed)}`);
+    for (const id of articleIds) delete this.state.pushedAt[id];
+    return deletions.length;
+  }
+
   private async applyArticles(articleIds: string[], pending: string[]): Promise<string[]> {
     const articleRows = await this.rows(articleIds.map(articleDocId));
     const bases = await this.bases(articleIds);
@@ -482,7 +506,20 @@ export class Desk {
     const applied: string[] = [];
     for (const articleId of articleIds) {
       const base = bases.get(articleId)!.revs;
-      const articleDoc = articleRows.get(articleDocId(articleId))?.doc as ArticleDoc | undefined;
+      const articleRow = articleRows.get(articleDocId(articleId));
+      const inTrash = this.store.trash().some((t) => t.id === articleId);
+      if (articleRow?.value?.deleted) {
+        // A colleague moved it to the trash: here too, where it can be restored for 30 days.
+        if (this.store.list().some((a) => a.id === articleId)) {
+          await this.store.delete(articleId);
+          applied.push(articleId);
+        }
+        delete this.state.pushedAt[articleId];
+        continue;
+      }
+      // Moved to the trash here and not yet sent: the deletion goes with the next push.
+      if (inTrash && articleId in this.state.pushedAt) continue;
+      const articleDoc = articleRow?.doc as ArticleDoc | undefined;
       if (!articleDoc) {
         // Statements arrived before their article (a sync cut short): wait for the rest.
         pending.push(articleId);
@@ -507,6 +544,8 @@ export class Desk {
         pending.push(articleId);
         continue;
       }
+      // Restored by a colleague after its deletion reached this store: back from the trash here.
+      if (inTrash) await this.store.restore(articleId);
       const documents = await this.documentsOf(articleId);
       const pushedBefore = this.state.pushedAt[articleId];
       let savedHereMeanwhile = false;

@@ -150,7 +150,7 @@ export class LiveDesk {
       keyring: this.password.whyNotKept(),
     });
     this.stopListening = this.store.onChange((change) => {
-      if (change.kind === 'article') this.schedulePush();
+      if (change.kind !== 'published') this.schedulePush();
     });
     // What was saved here while not syncing, and what reached the replica but not the store.
     this.run(() => this.pushNow(desk));

@@ -230,6 +230,39 @@ describe('two editors on one desk', () => {
   });
 });
 
+describe('deleting', () => {
+  it("moves the article to the colleague's trash too, and a restore brings it back at both, whole", async () => {
+    const url = await newDesk();
+    const ana = await editor('ana', url);
+    const ben = await editor('ben', url);
+    const article = await ana.api.createArticle({ text: TEXT, title: 'To the trash' });
+    const kept = await ana.api.createArticle({ text: TEXT, title: 'Stays' });
+    await ana.api.markStatement(article.id, article.statements[0]!.id, { verdict: 'verified', note: 'Before deleting' });
+    await ana.sync();
+    await ben.sync();
+    expect((await ben.api.listArticles()).map((a) => a.title).sort()).toEqual(['Stays', 'To the trash']);
+
+    await ana.api.deleteArticle(article.id);
+    await ana.sync();
+    await ben.sync();
+    expect((await ben.api.listArticles()).map((a) => a.id)).toEqual([kept.id]);
+    expect((await ben.api.listTrash()).map((a) => a.id)).toEqual([article.id]);
+    // Syncing again does not bring it back or delete anything more.
+    await ana.sync();
+    await ben.sync();
+    expect((await ana.api.listArticles()).map((a) => a.id)).toEqual([kept.id]);
+    expect((await ben.api.listArticles()).map((a) => a.id)).toEqual([kept.id]);
+
+    await ben.api.restoreArticle(article.id);
+    await ben.sync();
+    await ana.sync();
+    for (const e of [ana, ben]) {
+      expect((await e.api.listArticles()).map((a) => a.id).sort()).toEqual([article.id, kept.id].sort());
+      expect((await statementsOf(e, article.id))[0]).toMatchObject({ verdict: 'verified', note: 'Before deleting' });
+    }
+  });
+});
+
 describe('an edit saved here between a push and a pull', () => {
   /** One sync cut in two, with the editor's save in between (as live sync runs them). */
   async function syncAround(e: Editor, between: () => Promise<unknown>) {
