@@ -15,13 +15,15 @@
  *    syncs, the second syncs and has it in its store; median and p95 over VERDICTS verdicts,
  *    against putting one document into a PouchDB and replicating it to the server and on into
  *    a second PouchDB.
+ * 3. The same with live sync as the app runs it (services/desk/live.ts): the first store saves
+ *    a verdict and the time runs until the second store has it, with no sync call between.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import PouchDB from 'pouchdb-node';
-import { connectDesk, Desk, setupDesk } from '../services/desk';
+import { connectDesk, Desk, DeskPassword, LiveDesk, setupDesk } from '../services/desk';
 import { Store } from '../store/store';
 import { ADMIN, ADMIN_PASSWORD, startTestCouch } from '../test/desk/server';
 import { sized } from './quick';
@@ -98,6 +100,38 @@ async function main(): Promise<void> {
       const got = (await benStore.get(summary.id)).statements.find((s) => s.id === statement.id);
       if (got?.note !== `Run ${i}`) throw new Error(`The verdict of run ${i} did not reach the second store.`);
     }
+    // 3. The same with live sync, as the app runs it: no sync calls, the verdict just arrives.
+    await Promise.all([ana.close(), ben.close()]);
+    const liveTimes: number[] = [];
+    const lives = await Promise.all(
+      [
+        { store: anaStore, user: 'ana' },
+        { store: benStore, user: 'ben' },
+      ].map(async ({ store, user }) => {
+        const live = new LiveDesk(store, new DeskPassword(store.dir, null), { maxRetryMs: 1000 });
+        await live.connect({ url, user, password: `${user}-pw` });
+        return live;
+      }),
+    );
+    const settled = async () => {
+      while (lives.some((l) => l.status().state !== 'synced')) await new Promise((r) => setTimeout(r, 20));
+    };
+    await settled();
+    for (let i = 0; i < VERDICTS; i++) {
+      const summary = articles[(i + 7) % articles.length]!;
+      const statement = (await anaStore.get(summary.id)).statements[i % 5]!;
+      t = performance.now();
+      await anaStore.mark(summary.id, statement.id, { verdict: i % 2 ? 'false' : 'misleading', note: `Live ${i}` }, 'ana');
+      const deadline = Date.now() + 60_000;
+      while ((await benStore.get(summary.id)).statements.find((s) => s.id === statement.id)?.note !== `Live ${i}`) {
+        if (Date.now() > deadline) throw new Error(`The live verdict of run ${i} did not reach the second store within 60 s.`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      liveTimes.push(performance.now() - t);
+      await settled();
+    }
+    await Promise.all(lives.map((l) => l.stop()));
+
     const plainTimes: number[] = [];
     const plainA = new PouchDB(path.join(dir, 'plain-a'));
     const plainB = plainDb;
@@ -121,9 +155,11 @@ async function main(): Promise<void> {
     console.log(`  factdesk: median ${ms(quantile(verdictTimes, 0.5))}, p95 ${ms(quantile(verdictTimes, 0.95))}`);
     console.log(`  plain PouchDB: median ${ms(quantile(plainTimes, 0.5))}, p95 ${ms(quantile(plainTimes, 0.95))}`);
     console.log(`  ratio factdesk / plain (median):               ${(quantile(verdictTimes, 0.5) / quantile(plainTimes, 0.5)).toFixed(2)}`);
+    console.log(`  live sync, as the app runs it: median ${ms(quantile(liveTimes, 0.5))}, p95 ${ms(quantile(liveTimes, 0.95))}`);
+    console.log(`  ratio live / plain (median):                   ${(quantile(liveTimes, 0.5) / quantile(plainTimes, 0.5)).toFixed(2)}`);
     console.log(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
-    await Promise.all([ana.close(), ben.close(), plainA.close(), plainB.close(), remote.close(), remoteAna.close()]);
+    await Promise.all([plainA.close(), plainB.close(), remote.close(), remoteAna.close()]);
     await anaStore.close();
     await benStore.close();
   } finally {
