@@ -8,8 +8,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { REPORT_FORMATS, type ApiMethod, type FactdeskApi, type ReportFormat, type ReportScope } from '../api/contract';
-import { createHandlers, dispatch, type Host } from '../main/handlers';
+import { REPORT_FORMATS, type FactdeskApi, type ReportFormat, type ReportScope } from '../api/contract';
+import { createHandlers, validatedApi, type Host } from '../main/handlers';
 import { UserError } from '../store/errors';
 import { defaultStoreDir } from '../store/location';
 import type { Article, DocumentRef, StatementPatch, StoreNotice } from '../domain/schema';
@@ -327,10 +327,10 @@ async function run(argv: string[]): Promise<unknown> {
       return segment((await importArticleFile(file)).text);
     }
     case 'list':
-      return withStore(dir, true, (api) => call(api, 'listArticles'));
+      return withStore(dir, true, (api) => api.listArticles());
     case 'show': {
       const [id] = need(args, 1, 'show ID');
-      return withStore(dir, true, async (api) => showArticle(await call(api, 'getArticle', id)));
+      return withStore(dir, true, async (api) => showArticle(await api.getArticle(id)));
     }
     case 'import': {
       const [file] = need(args, 1, 'import FILE|URL');
@@ -338,8 +338,8 @@ async function run(argv: string[]): Promise<unknown> {
         // The app's Fetch: the same handler, so the same limits, timeouts and messages.
         return withStore(dir, false, async (api) => {
           // Like the app's question: a page on this computer or the newsroom's network only when asked for.
-          const draft = await call(api, 'importUrl', file, { allowPrivateNetwork: values['allow-private-network'] ?? false });
-          const article = await call(api, 'createArticle', { ...draft, title: values.title ?? draft.title });
+          const draft = await api.importUrl(file, { allowPrivateNetwork: values['allow-private-network'] ?? false });
+          const article = await api.createArticle({ ...draft, title: values.title ?? draft.title });
           return { id: article.id, title: article.title, statements: article.statements.length };
         });
       }
@@ -351,8 +351,8 @@ async function run(argv: string[]): Promise<unknown> {
           dir,
           false,
           async (api) => {
-            let article = (await call(api, 'importReport'))!;
-            if (values.title) article = await call(api, 'updateArticle', article.id, { title: values.title });
+            let article = (await api.importReport())!;
+            if (values.title) article = await api.updateArticle(article.id, { title: values.title });
             const checked = article.statements.filter((s) => s.verdict !== 'unchecked').length;
             return { id: article.id, title: article.title, statements: article.statements.length, checked };
           },
@@ -361,7 +361,7 @@ async function run(argv: string[]): Promise<unknown> {
       }
       const draft = await importArticleFile(file);
       return withStore(dir, false, async (api) => {
-        const article = await call(api, 'createArticle', { ...draft, title: values.title ?? draft.title });
+        const article = await api.createArticle({ ...draft, title: values.title ?? draft.title });
         return { id: article.id, title: article.title, statements: article.statements.length };
       });
     }
@@ -372,10 +372,10 @@ async function run(argv: string[]): Promise<unknown> {
         dir,
         false,
         async (api) => {
-          const article = await call(api, 'getArticle', id);
+          const article = await api.getArticle(id);
           const statement = statementAt(article, index);
-          const document = sourceFile ? await call(api, 'attachSourceFile', id) : null;
-          return call(api, 'markStatement', id, statement.id, markPatch(values, statement.sources, document));
+          const document = sourceFile ? await api.attachSourceFile(id) : null;
+          return api.markStatement(id, statement.id, markPatch(values, statement.sources, document));
         },
         { sourceFile },
       );
@@ -384,9 +384,9 @@ async function run(argv: string[]): Promise<unknown> {
       const [id, index] = need(args, 2, 'correct ID INDEX --date YYYY-MM-DD --change TEXT --why TEXT [--verdict V]');
       if (!values.date || !values.change || !values.why) throw new UsageError('correct needs --date, --change and --why.');
       return withStore(dir, false, async (api) => {
-        const statement = statementAt(await call(api, 'getArticle', id), index);
+        const statement = statementAt(await api.getArticle(id), index);
         const verdict = (values.verdict ?? statement.verdict) as StatementPatch['verdict'] & string;
-        return call(api, 'correctStatement', id, statement.id, { date: values.date!, change: values.change!, reason: values.why!, verdict });
+        return api.correctStatement(id, statement.id, { date: values.date!, change: values.change!, reason: values.why!, verdict });
       });
     }
     case 'attach': {
@@ -394,9 +394,9 @@ async function run(argv: string[]): Promise<unknown> {
       // A web page as a source: fetched and stored as the app's "Add a web page" does.
       if (/^https?:\/\//i.test(file)) {
         const options = { allowPrivateNetwork: values['allow-private-network'] ?? false };
-        return withStore(dir, false, (api) => call(api, 'attachSourceUrl', id, file, options));
+        return withStore(dir, false, (api) => api.attachSourceUrl(id, file, options));
       }
-      return withStore(dir, false, (api) => call(api, 'attachSourceFile', id), { sourceFile: path.resolve(file) });
+      return withStore(dir, false, (api) => api.attachSourceFile(id), { sourceFile: path.resolve(file) });
     }
     case 'edit': {
       const [id] = need(args, 1, 'edit ID [--title T] [--outlet O] [--author A] [--published YYYY-MM-DD] [--url U]');
@@ -409,13 +409,13 @@ async function run(argv: string[]): Promise<unknown> {
         factCheckUrl: values['fact-check-url'],
       });
       if (!Object.keys(patch).length) throw new UsageError('edit needs --title, --outlet, --author, --published, --url or --fact-check-url.');
-      return withStore(dir, false, async (api) => summary(await call(api, 'updateArticle', id, patch)));
+      return withStore(dir, false, async (api) => summary(await api.updateArticle(id, patch)));
     }
     case 'edit-text': {
       const [id, file] = need(args, 2, 'edit-text ID FILE');
       const { text } = await importArticleFile(file);
       return withStore(dir, false, async (api) => {
-        const article = await call(api, 'editArticleText', id, text);
+        const article = await api.editArticleText(id, text);
         return { ...summary(article), orphaned: article.orphaned.length };
       });
     }
@@ -423,29 +423,29 @@ async function run(argv: string[]): Promise<unknown> {
       const [id, index] = need(args, 2, 'split ID INDEX --at N');
       if (!values.at) throw new UsageError('Usage: factdesk split ID INDEX --at N (N: characters from the start of the statement)');
       return withStore(dir, false, async (api) => {
-        const statement = statementAt(await call(api, 'getArticle', id), index);
-        return showArticle(await call(api, 'splitStatement', id, statement.id, Number(values.at))).statements.slice(Number(index) - 1, Number(index) + 1);
+        const statement = statementAt(await api.getArticle(id), index);
+        return showArticle(await api.splitStatement(id, statement.id, Number(values.at))).statements.slice(Number(index) - 1, Number(index) + 1);
       });
     }
     case 'merge': {
       const [id, index] = need(args, 2, 'merge ID INDEX');
       return withStore(dir, false, async (api) => {
-        const statement = statementAt(await call(api, 'getArticle', id), index);
-        return showArticle(await call(api, 'mergeWithNext', id, statement.id)).statements[Number(index) - 1];
+        const statement = statementAt(await api.getArticle(id), index);
+        return showArticle(await api.mergeWithNext(id, statement.id)).statements[Number(index) - 1];
       });
     }
     case 'delete': {
       const [id] = need(args, 1, 'delete ID');
       return withStore(dir, false, async (api) => {
-        await call(api, 'deleteArticle', id);
+        await api.deleteArticle(id);
         return { deleted: id };
       });
     }
     case 'trash':
-      return withStore(dir, true, (api) => call(api, 'listTrash'));
+      return withStore(dir, true, (api) => api.listTrash());
     case 'restore': {
       const [id] = need(args, 1, 'restore ID');
-      return withStore(dir, false, (api) => call(api, 'restoreArticle', id));
+      return withStore(dir, false, (api) => api.restoreArticle(id));
     }
     case 'search': {
       if (args.length > 1) throw new UsageError('Usage: factdesk search [TEXT] [--verdict V] [--review signed-off|awaiting] [--by NAME] [--from D] [--to D]');
@@ -453,20 +453,20 @@ async function run(argv: string[]): Promise<unknown> {
         text: args[0] ?? '',
         ...definedOnly({ verdict: values.verdict as Verdict | undefined, review: values.review as 'signed-off' | 'awaiting' | undefined, editor: values.by, from: values.from, to: values.to }),
       };
-      return withStore(dir, true, (api) => call(api, 'search', query));
+      return withStore(dir, true, (api) => api.search(query));
     }
     case 'sign-off': {
       const [id, index] = need(args, 2, 'sign-off ID INDEX');
       return withStore(dir, false, async (api) => {
-        const statement = statementAt(await call(api, 'getArticle', id), index);
-        return call(api, 'signOff', id, statement.id);
+        const statement = statementAt(await api.getArticle(id), index);
+        return api.signOff(id, statement.id);
       });
     }
     case 'settings': {
       if (args.length) throw new UsageError('Usage: factdesk settings [--editor NAME] [--newsroom NAME] [--newsroom-url URL]');
       const patch = definedOnly({ editorName: values.editor, newsroomName: values.newsroom, newsroomUrl: values['newsroom-url'] });
-      if (!Object.keys(patch).length) return withStore(dir, true, (api) => call(api, 'getSettings'));
-      return withStore(dir, false, (api) => call(api, 'updateSettings', patch));
+      if (!Object.keys(patch).length) return withStore(dir, true, (api) => api.getSettings());
+      return withStore(dir, false, (api) => api.updateSettings(patch));
     }
     case 'verify-quote': {
       if (!values.source || values.quote === undefined) {
@@ -478,8 +478,8 @@ async function run(argv: string[]): Promise<unknown> {
       const [id, index] = need(args, 2, 'similar ID INDEX [--limit N]');
       const limit = Number(values.limit ?? 10);
       return withStore(dir, true, async (api) => {
-        const statement = statementAt(await call(api, 'getArticle', id), index);
-        const found = await call(api, 'earlierChecks', id, statement.id, limit);
+        const statement = statementAt(await api.getArticle(id), index);
+        const found = await api.earlierChecks(id, statement.id, limit);
         return found.map((c) => ({
           articleId: c.origin === 'newsroom' ? c.articleId : null,
           index: c.origin === 'newsroom' ? c.index : null,
@@ -497,7 +497,7 @@ async function run(argv: string[]): Promise<unknown> {
     case 'claimreview': {
       const [sub, file] = need(args, 2, 'claimreview import FILE');
       if (sub !== 'import') throw new UsageError('Usage: factdesk claimreview import FILE');
-      return withStore(dir, false, (api) => call(api, 'importPublishedChecks'), { publishedChecksFile: path.resolve(file) });
+      return withStore(dir, false, (api) => api.importPublishedChecks(), { publishedChecksFile: path.resolve(file) });
     }
     case 'export': {
       // A PDF export killed midway leaves the report's HTML in a temp folder: remove what the dead left.
@@ -515,7 +515,7 @@ async function run(argv: string[]): Promise<unknown> {
       await fs.access(path.dirname(out)).catch(() => {
         throw new UserError('write-failed', `The folder ${path.dirname(out)} does not exist.`);
       });
-      const saved = await withStore(dir, true, (api) => call(api, 'exportReport', id, format, reportScope(values)), { reportPath: out });
+      const saved = await withStore(dir, true, (api) => api.exportReport(id, format, reportScope(values)), { reportPath: out });
       for (const warning of saved?.warnings ?? []) process.stderr.write(`factdesk: warning: ${warning}\n`);
       return saved;
     }
@@ -527,14 +527,14 @@ async function run(argv: string[]): Promise<unknown> {
       if (values.assignee === undefined) throw new UsageError('assign needs --assignee NAME (or --assignee "" to take it back).');
       const assignment = values.assignee ? { to: values.assignee, reviewer: values.reviewer ?? '', due: values.due ?? '' } : null;
       return withStore(dir, false, async (api) => {
-        const statementId = index === undefined ? null : statementAt(await call(api, 'getArticle', id), index).id;
-        const article = await call(api, 'assign', id, statementId, assignment);
+        const statementId = index === undefined ? null : statementAt(await api.getArticle(id), index).id;
+        const article = await api.assign(id, statementId, assignment);
         const target = statementId ? article.statements.find((s) => s.id === statementId) : article;
         return { id: article.id, index: index === undefined ? null : Number(index), assignment: target?.assignment ?? null };
       });
     }
     case 'work':
-      return withStore(dir, true, (api) => call(api, 'workLists'));
+      return withStore(dir, true, (api) => api.workLists());
     case 'sync': {
       const password = deskPassword('FACTDESK_DESK_PASSWORD');
       return withStore(dir, false, async (_api, store) => {
@@ -590,7 +590,7 @@ async function withStore<T>(
     signedInUser: () => desk?.user ?? null,
   };
   try {
-    return await work(createHandlers(store, host), store);
+    return await work(validatedApi(createHandlers(store, host)), store);
   } finally {
     // Files the store found damaged (and restored from a backup, where it could), said as the app says it.
     for (const notice of store.notices) process.stderr.write(`factdesk: ${describeNotice(notice)}\n`);
@@ -643,13 +643,13 @@ async function exportAll(dir: string, format: ReportFormat, outDir: string, scop
       dir,
       true,
       async (api) => {
-        const articles = await call(api, 'listArticles');
+        const articles = await api.listArticles();
         const files: { id: string; title: string; path: string }[] = [];
         const failed: { id: string; title: string; error: string }[] = [];
         for (const [i, article] of articles.entries()) {
           const step = `[${i + 1}/${articles.length}]`;
           try {
-            const saved = (await call(api, 'exportReport', article.id, format, scope))!;
+            const saved = (await api.exportReport(article.id, format, scope))!;
             for (const warning of saved.warnings ?? []) process.stderr.write(`factdesk: ${step} warning: ${warning}\n`);
             files.push({ id: article.id, title: article.title, path: saved.path });
             process.stderr.write(`factdesk: ${step} ${path.basename(saved.path)}\n`);
@@ -670,17 +670,6 @@ async function exportAll(dir: string, format: ReportFormat, outDir: string, scop
     const started = await (printer as Promise<ChromiumPrinter> | null)?.catch(() => null);
     await started?.close();
   }
-}
-
-/** Calls a handler through the same validation as IPC, and turns a failure back into an error. */
-async function call<K extends ApiMethod>(
-  api: FactdeskApi,
-  method: K,
-  ...args: Parameters<FactdeskApi[K]>
-): Promise<Awaited<ReturnType<FactdeskApi[K]>>> {
-  const result = await dispatch(api, method, args);
-  if (!result.ok) throw new UserError(result.error.code as never, result.error.message);
-  return result.value as Awaited<ReturnType<FactdeskApi[K]>>;
 }
 
 function statementAt(article: Article, index: string) {

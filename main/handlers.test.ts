@@ -2,14 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article, EarlierCheck, FactdeskApi, Result } from '../api/contract';
+import type { Article, EarlierCheck, Handlers, Result } from '../api/contract';
 import { Store } from '../store/store';
 import { emptySource } from '../domain/verdicts';
 import { createHandlers, dispatch, firstLine, type Host } from './handlers';
 
 let dir: string;
 let store: Store;
-let api: FactdeskApi;
+let api: Handlers;
 let saveAnswer: string | null;
 
 const host: Host = {

@@ -7,32 +7,18 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import * as v from 'valibot';
 import {
-  CHANNELS,
-  REPORT_FORMATS,
+  clientOf,
+  METHODS,
   type ApiMethod,
-  type FactdeskApi,
   type EarlierCheck,
+  type FactdeskApi,
+  type Handlers,
   type RecentExport,
   type ReportFormat,
   type Result,
 } from '../api/contract';
-import { UserError } from '../store/errors';
-import {
-  ArticleDraftSchema,
-  ArticleIdSchema,
-  ArticleMetaPatchSchema,
-  CorrectionInputSchema,
-  ReportScopeSchema,
-  AssignmentInputSchema,
-  StatementIdSchema,
-  SettingsPatchSchema,
-  StatementPatchSchema,
-  VerdictSchema,
-  MAX_ARTICLE_CHARS,
-  type DocumentRef,
-  type SourceDocument,
-} from '../domain/schema';
-import { DOCUMENT_KINDS } from '../domain/schema';
+import { UserError, type UserErrorCode } from '../store/errors';
+import { DOCUMENT_KINDS, type DocumentRef, type SourceDocument } from '../domain/schema';
 import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
 import { SOURCE_EXTENSIONS } from '../services/evidence';
 import { LibraryIndex, claimDifferences, MAX_CLAIMREVIEW_BYTES, type SimilarMatch } from '../services/library-index';
@@ -40,7 +26,7 @@ import { emptySource } from '../domain/verdicts';
 import { realign } from '../services/anchor';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
-import { MAX_IMPORT_BYTES, normaliseText, readRegularFile } from '../services/import';
+import { normaliseText, readRegularFile } from '../services/import';
 // Files and pages from strangers are read in a worker with a time and memory budget (issue 11).
 import { cancelArticleReads, importArticleBytes, importArticleFile, importArticleUrl, parseClaimReviews, readSourceText } from '../services/isolate';
 import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
@@ -71,7 +57,7 @@ export interface Host {
 export const RECENT_EXPORTS = 8;
 
 /** `index`: the app passes one it started opening at launch; the commands and tests let it open on first use. */
-export function createHandlers(store: Store, host: Host, index = new LibraryIndex(store)): FactdeskApi {
+export function createHandlers(store: Store, host: Host, index = new LibraryIndex(store)): Handlers {
   // Changes are recorded under the editor's name from settings, never a name the renderer sends.
   // While connected to a desk, the signed-in desk user: the desk's server refuses any other name.
   const signedName = () => host.signedInUser?.() || store.settings().editorName.trim();
@@ -142,10 +128,7 @@ export function createHandlers(store: Store, host: Host, index = new LibraryInde
     listArticles: async () => store.list(),
     listTrash: async () => store.trash(),
     getArticle: (id) => store.get(id),
-    createArticle: async (draft) => {
-      const input = v.parse(ArticleDraftSchema, draft);
-      return store.create({ ...input, title: input.title.trim() || firstLine(input.text) }, segment(input.text));
-    },
+    createArticle: async (draft) => store.create({ ...draft, title: draft.title.trim() || firstLine(draft.text) }, segment(draft.text)),
     updateArticle: (id, patch) => store.updateMeta(id, patch),
     deleteArticle: (id) => store.delete(id),
     restoreArticle: (id) => store.restore(id),
@@ -170,8 +153,7 @@ export function createHandlers(store: Store, host: Host, index = new LibraryInde
     mergeWithNext: (articleId, statementId) => store.mergeWithNext(articleId, statementId, editor()),
     correctStatement: (articleId, statementId, correction) => store.correct(articleId, statementId, correction, editor()),
     signOff: (articleId, statementId) => store.signOff(articleId, statementId, signedName()),
-    assign: (articleId, statementId, assignment) =>
-      store.assign(articleId, statementId, assignment ? v.parse(AssignmentInputSchema, assignment) : null, editor()),
+    assign: (articleId, statementId, assignment) => store.assign(articleId, statementId, assignment, editor()),
     workLists: async () => {
       const articles = [];
       for await (const article of store.eachArticle()) articles.push(article);
@@ -287,87 +269,13 @@ export function firstLine(text: string): string {
   return trimmed.length > 200 ? `${trimmed.slice(0, 199)}…` : trimmed;
 }
 
-// ---- The boundary: every argument is checked here before any handler sees it ----
-
-const httpUrl = v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\//i, 'must be an http(s) link'));
-const fetchOptions = v.optional(v.strictObject({ allowPrivateNetwork: v.optional(v.boolean()) }));
-
-const ARGUMENTS = {
-  listArticles: v.strictTuple([]),
-  listTrash: v.strictTuple([]),
-  getArticle: v.strictTuple([ArticleIdSchema]),
-  createArticle: v.strictTuple([ArticleDraftSchema]),
-  updateArticle: v.strictTuple([ArticleIdSchema, v.strictObject(ArticleMetaPatchSchema.entries)]),
-  deleteArticle: v.strictTuple([ArticleIdSchema]),
-  restoreArticle: v.strictTuple([ArticleIdSchema]),
-  markStatement: v.strictTuple([ArticleIdSchema, StatementIdSchema, v.strictObject(StatementPatchSchema.entries)]),
-  openArticleFile: v.strictTuple([]),
-  readArticleFile: v.strictTuple([
-    v.strictObject({
-      // A file's own name: no folders, no control characters, no bidi overrides that could
-      // make "invoice\u202Etxt.exe" read as "invoiceexe.txt" in a message.
-      name: v.pipe(
-        v.string(),
-        v.minLength(1),
-        v.maxLength(255),
-        v.regex(/^[^\u0000-\u001f\u007f/\\\u202a-\u202e\u2066-\u2069]+$/, 'must be a plain file name'),
-      ),
-      bytes: v.pipe(
-        v.instance(Uint8Array),
-        v.check((b) => b.byteLength <= MAX_IMPORT_BYTES, `is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
-      ),
-    }),
-  ]),
-  importUrl: v.strictTuple([httpUrl, fetchOptions]),
-  cancelImport: v.strictTuple([]),
-  exportReport: v.union([
-    v.strictTuple([ArticleIdSchema, v.picklist(REPORT_FORMATS)]),
-    v.strictTuple([ArticleIdSchema, v.picklist(REPORT_FORMATS), v.strictObject(v.partial(ReportScopeSchema).entries)]),
-  ]),
-  importReport: v.strictTuple([]),
-  recentExports: v.strictTuple([]),
-  showInFolder: v.strictTuple([v.pipe(v.string(), v.minLength(1), v.maxLength(4096))]),
-  openExternal: v.strictTuple([httpUrl]),
-  storeNotices: v.strictTuple([]),
-  editArticleText: v.strictTuple([ArticleIdSchema, ArticleDraftSchema.entries.text]),
-  discardOrphan: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
-  splitStatement: v.strictTuple([
-    ArticleIdSchema,
-    StatementIdSchema,
-    v.pipe(v.number(), v.integer(), v.minValue(1, 'must be inside the statement'), v.maxValue(MAX_ARTICLE_CHARS)),
-  ]),
-  mergeWithNext: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
-  signOff: v.strictTuple([ArticleIdSchema, StatementIdSchema]),
-  assign: v.strictTuple([ArticleIdSchema, v.nullable(StatementIdSchema), v.nullable(v.strictObject(AssignmentInputSchema.entries))]),
-  workLists: v.strictTuple([]),
-  correctStatement: v.strictTuple([ArticleIdSchema, StatementIdSchema, v.strictObject(CorrectionInputSchema.entries)]),
-  attachSourceFile: v.strictTuple([ArticleIdSchema]),
-  attachSourceUrl: v.strictTuple([ArticleIdSchema, httpUrl, fetchOptions]),
-  getSourceDocument: v.strictTuple([ArticleIdSchema, ArticleIdSchema]),
-  search: v.strictTuple([
-    v.strictObject({
-      text: v.pipe(v.string(), v.maxLength(500)),
-      verdict: v.optional(v.union([v.literal(''), VerdictSchema])),
-      review: v.optional(v.picklist(['', 'signed-off', 'awaiting'])),
-      editor: v.optional(v.pipe(v.string(), v.maxLength(200))),
-      from: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate())])),
-      to: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate())])),
-    }),
-  ]),
-  earlierChecks: v.strictTuple([ArticleIdSchema, StatementIdSchema, v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50))]),
-  statementsWithEarlierChecks: v.strictTuple([ArticleIdSchema]),
-  importPublishedChecks: v.strictTuple([]),
-  getSettings: v.strictTuple([]),
-  updateSettings: v.strictTuple([v.strictObject(SettingsPatchSchema.entries)]),
-} satisfies Record<ApiMethod, v.GenericSchema>;
-
 /**
  * Validates the arguments of one call, runs it and turns any failure into a Result the
  * renderer can show. Only UserError and validation messages are meant for the editor;
  * anything else is reported as an unexpected error with its message.
  */
-export async function dispatch(api: FactdeskApi, method: string, args: unknown[]): Promise<Result<unknown>> {
-  if (typeof method !== 'string' || !Object.hasOwn(CHANNELS, method)) {
+export async function dispatch(api: Handlers, method: string, args: unknown[]): Promise<Result<unknown>> {
+  if (typeof method !== 'string' || !Object.hasOwn(METHODS, method)) {
     logRequestFailure('unknown', 'invalid-input');
     return { ok: false, error: { code: 'invalid-input', message: `Unknown request ${String(method).slice(0, 64)}.` } };
   }
@@ -378,7 +286,7 @@ export async function dispatch(api: FactdeskApi, method: string, args: unknown[]
     logRequestFailure(name, 'invalid-input');
     return { ok: false, error: { code: 'invalid-input', message: tooLarge } };
   }
-  const parsed = v.safeParse(ARGUMENTS[name], args);
+  const parsed = v.safeParse(METHODS[name].args, args);
   if (!parsed.success) {
     logRequestFailure(name, 'invalid-input');
     return { ok: false, error: { code: 'invalid-input', message: describeIssues(parsed.issues) } };
@@ -391,6 +299,17 @@ export async function dispatch(api: FactdeskApi, method: string, args: unknown[]
     logRequestFailure(name, error.code, err);
     return { ok: false, error };
   }
+}
+
+/**
+ * The handlers as a caller sees them, each call validated by dispatch exactly as over IPC: how
+ * the command line and the tests call them. A failure is thrown as the UserError it was.
+ */
+export function validatedApi(handlers: Handlers): FactdeskApi {
+  return clientOf(
+    (method, args) => dispatch(handlers, method, args),
+    (error) => new UserError(error.code as UserErrorCode, error.message),
+  );
 }
 
 /**

@@ -1,11 +1,11 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebFrameMain } from 'electron';
-import { API_METHODS, CHANNELS, type FactdeskApi } from '../api/contract';
+import { API_METHODS, CHANNELS, type Handlers } from '../api/contract';
 import { dispatch } from './handlers';
 import { logRequestFailure } from './log';
 import { isAppUrl } from './window';
 
 /** Registers one handler per channel of the contract; each checks who is asking, then validates. */
-export function registerIpc(api: FactdeskApi): void {
+export function registerIpc(api: Handlers): void {
   for (const method of API_METHODS) {
     ipcMain.handle(CHANNELS[method], (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (!isAppFrame(event.senderFrame)) {

@@ -1,51 +1,24 @@
 /**
- * The narrow bridge: window.api, one promise-returning method per entry of the contract, and
- * one subscription for menu commands. ipcRenderer itself never reaches the page.
- * Built as a single CommonJS file (see electron.vite.config.ts), because it runs sandboxed.
+ * The narrow bridge: window.api, one promise-returning method per method of the contract
+ * (api/contract.ts, each sent on its own channel), and subscriptions for menu commands and the
+ * save-before-close request. ipcRenderer itself never reaches the page.
+ * Built as a single CommonJS file (see electron.vite.config.ts), because it runs sandboxed; the
+ * contract's schemas come along in that bundle (the channel names are declared beside them),
+ * though only main runs them.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, FLUSH_CHANNEL, FLUSHED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, type ApiMethod, type Bridge, type MenuCommand } from '../api/contract';
+import { API_METHODS, CHANNELS, FLUSH_CHANNEL, FLUSHED_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, type Bridge, type MenuCommand } from '../api/contract';
 
-function call<K extends ApiMethod>(method: K): Bridge[K] {
-  return ((...args: unknown[]) => ipcRenderer.invoke(CHANNELS[method], ...args)) as Bridge[K];
-}
+type Calls = Omit<Bridge, 'onMenuCommand' | 'onFlushRequest'>;
+
+// Every method of the contract, so none can be missing; each passes its arguments on unchanged
+// and main validates them.
+const calls = Object.fromEntries(
+  API_METHODS.map((method) => [method, (...args: unknown[]) => ipcRenderer.invoke(CHANNELS[method], ...args)]),
+) as unknown as Calls;
 
 const api: Bridge = {
-  listArticles: call('listArticles'),
-  listTrash: call('listTrash'),
-  getArticle: call('getArticle'),
-  createArticle: call('createArticle'),
-  updateArticle: call('updateArticle'),
-  deleteArticle: call('deleteArticle'),
-  restoreArticle: call('restoreArticle'),
-  markStatement: call('markStatement'),
-  openArticleFile: call('openArticleFile'),
-  readArticleFile: call('readArticleFile'),
-  importUrl: call('importUrl'),
-  cancelImport: call('cancelImport'),
-  exportReport: call('exportReport'),
-  importReport: call('importReport'),
-  recentExports: call('recentExports'),
-  showInFolder: call('showInFolder'),
-  openExternal: call('openExternal'),
-  storeNotices: call('storeNotices'),
-  editArticleText: call('editArticleText'),
-  discardOrphan: call('discardOrphan'),
-  splitStatement: call('splitStatement'),
-  mergeWithNext: call('mergeWithNext'),
-  signOff: call('signOff'),
-  assign: call('assign'),
-  workLists: call('workLists'),
-  correctStatement: call('correctStatement'),
-  attachSourceFile: call('attachSourceFile'),
-  attachSourceUrl: call('attachSourceUrl'),
-  getSourceDocument: call('getSourceDocument'),
-  search: call('search'),
-  earlierChecks: call('earlierChecks'),
-  statementsWithEarlierChecks: call('statementsWithEarlierChecks'),
-  importPublishedChecks: call('importPublishedChecks'),
-  getSettings: call('getSettings'),
-  updateSettings: call('updateSettings'),
+  ...calls,
   onMenuCommand(listener) {
     const handler = (_event: IpcRendererEvent, command: unknown) => {
       if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);

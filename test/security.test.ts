@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { JSDOM } from 'jsdom';
 import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Article, FactdeskApi, Result } from '../api/contract';
+import type { Article, Handlers, Result } from '../api/contract';
 import { API_METHODS } from '../api/contract';
 import { checkPayloadSize, createHandlers, dispatch, MAX_PAYLOAD_UNITS, type Host } from '../main/handlers';
 import { logRequestFailure, redactError, setLogWriter, type LogFields, type LogLevel } from '../main/log';
@@ -34,7 +34,7 @@ const host: Host = {
 
 let dir: string;
 let store: Store;
-let api: FactdeskApi;
+let api: Handlers;
 let lines: { level: LogLevel; event: string; fields: LogFields }[];
 
 beforeEach(async () => {
@@ -65,7 +65,7 @@ describe('the log of failed requests', () => {
     // Refused by the store: the message names the id.
     await dispatch(api, 'getArticle', [`${SECRET.replace(/-/g, '_')}`]);
     // An unexpected error whose message and name carry article text.
-    const leaky: FactdeskApi = {
+    const leaky: Handlers = {
       ...api,
       listArticles: async () => {
         const err = new TypeError(`Cannot read "${SECRET}" of undefined`);

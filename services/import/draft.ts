@@ -3,11 +3,11 @@
  * and the final checks that decide whether a draft reaches the New article form at all.
  * Each failure is a UserError whose message names the file (or page) and says what is wrong.
  */
-import type { ImportedDraft } from '../../api/contract';
+import { MAX_IMPORT_BYTES, type ImportedDraft } from '../../api/import';
 import { UserError } from '../../store/errors';
 import { MAX_ARTICLE_CHARS } from '../../domain/schema';
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 /** The whole exchange with a web server, redirects and body included. */
 export const URL_TIMEOUT_MS = 15_000;
 

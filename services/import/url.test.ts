@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, dispatch, type Host } from '../../main/handlers';
-import type { FactdeskApi } from '../../api/contract';
+import type { Handlers } from '../../api/contract';
 import { Store } from '../../store/store';
 import { parseHtml } from './html';
 import { importArticleBytes, importArticleUrl, type UrlImportOptions } from './index';
@@ -333,7 +333,7 @@ describe('hostile pages', () => {
 describe('the importUrl request', () => {
   // The handler never touches the store (a real one, since the handlers open its index); the
   // host's dialogs are not used either.
-  let api: FactdeskApi;
+  let api: Handlers;
   let store: Store;
   let dir: string;
   beforeAll(async () => {

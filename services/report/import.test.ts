@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article, FactdeskApi, RecentExport, Result } from '../../api/contract';
+import type { Article, Handlers, RecentExport, Result } from '../../api/contract';
 import { createHandlers, dispatch, type Host } from '../../main/handlers';
 import { Store } from '../../store/store';
 import { renderReport } from '.';
@@ -11,7 +11,7 @@ import { AT, hostileArticle, source } from './test-articles';
 
 let dir: string;
 let store: Store;
-let api: FactdeskApi;
+let api: Handlers;
 let saveAnswer: string | null;
 let openAnswer: string | null;
 let shown: string[];

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { API_METHODS, type Article, type FactdeskApi, type Result } from '../../api/contract';
+import { API_METHODS, type Article, type Handlers, type Result } from '../../api/contract';
 import { createHandlers, dispatch, type Host } from '../../main/handlers';
 import { setLogWriter } from '../../main/log';
 import { Store } from '../../store/store';
@@ -18,7 +18,7 @@ import { PAYLOADS } from './hostile-corpus';
 
 let dir: string;
 let store: Store;
-let api: FactdeskApi;
+let api: Handlers;
 const ids: string[] = [];
 const logged: string[] = [];
 

@@ -3,7 +3,8 @@
  * a failed Result back into an ApiError with the main process's plain-language message, so
  * components can simply await and catch.
  */
-import type { ApiMethod, Bridge, FactdeskApi, FlushResult, MenuCommand } from '../../../api/contract';
+import { clientOf } from '../../../api/client';
+import type { ApiMethod, Bridge, FlushResult, MenuCommand } from '../../../api/contract';
 
 export class ApiError extends Error {
   constructor(
@@ -18,16 +19,11 @@ function bridge(): Bridge {
   return window.api;
 }
 
-export const api = new Proxy({} as FactdeskApi, {
-  get(_target, method: ApiMethod) {
-    return async (...args: unknown[]) => {
-      const call = bridge()[method] as (...a: unknown[]) => ReturnType<Bridge[ApiMethod]>;
-      const result = await call(...args);
-      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
-      return result.value;
-    };
-  },
-});
+/** Every method of the contract (api/contract.ts); "go to definition" leads to its schema and doc. */
+export const api = clientOf(
+  (method, args) => (bridge()[method] as (...a: unknown[]) => ReturnType<Bridge[ApiMethod]>)(...args),
+  (error) => new ApiError(error.code, error.message),
+);
 
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return bridge().onMenuCommand(listener);
