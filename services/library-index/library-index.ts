@@ -389,9 +389,11 @@ export class LibraryIndex {
   /** BM25's best earlier checks for `terms` in every part, best first. */
   private candidates(terms: string[], exceptArticleId: string, limit: number): SimilarMatch[] {
     const found: SimilarMatch[] = [];
-    const question = terms.join(' ');
     for (const part of [...this.parts, this.publishedPart]) {
-      for (const result of part.claims.search(question, { tokenize: (t) => t.split(' '), processTerm: (t) => t, combineWith: 'OR' })) {
+      // Only the terms some record of the part has: most parts of a small library hold none.
+      const present = terms.filter((t) => part.df.has(t));
+      if (!present.length) continue;
+      for (const result of part.claims.search(present.join(' '), { tokenize: (t) => t.split(' '), processTerm: (t) => t, combineWith: 'OR' })) {
         const record = part.records[result.id as number];
         if (!record || (record.kind === 'statement' && record.articleId === exceptArticleId)) continue;
         found.push({ record, score: result.score });
