@@ -221,6 +221,11 @@ describe('the built main process', () => {
     expect(log).not.toMatch(/SECRET|xxxx|evil\.example/);
   });
 
+  it('starts opening the search index at launch, before any search asks for it', () => {
+    // A new store has no index yet: it is built (from no articles) while the window opens.
+    expect(readFileSync(logFile, 'utf8')).toMatch(/\[info\]\s+search index opened \{"from":"rebuilt","reread":0,"ms":\d+\}/);
+  });
+
   it('asks the page to save its pending changes before the window closes, and waits for the answer', () => {
     const { answered } = report.closing;
     expect(answered.asked).toBe(1);

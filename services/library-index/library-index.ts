@@ -114,8 +114,8 @@ export class LibraryIndex {
   private df = new Map<string, number>();
   private opening: Promise<IndexOpening> | null = null;
   private loaded = false;
-  /** Parts read so far while opening, for the "loading" answer. */
-  private partsRead = 0;
+  /** How far opening has got, for the "loading" answer. */
+  private progress = 'starting';
   /** Changes told while the index was opening, applied once it is. */
   private readonly pending = new Set<string>();
   private publishedPending = false;
@@ -154,10 +154,7 @@ export class LibraryIndex {
   async search(query: SearchQuery): Promise<SearchHit[]> {
     if (!this.loaded && this.options.waitWhileOpening === false) {
       void this.open();
-      throw new UserError(
-        'loading',
-        `The search index is still loading (${this.partsRead} of ${PARTS + 1} parts read). Search again in a moment.`,
-      );
+      throw new UserError('loading', `The search index is still loading (${this.progress}); the search runs as soon as it is ready.`);
     }
     await this.open();
     const words = searchTerms(query.text);
@@ -302,11 +299,12 @@ export class LibraryIndex {
       } catch (err) {
         // A part never written holds no article.
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') problem ??= `damaged (${file}: ${message(err)})`;
-        this.partsRead++;
         continue;
       }
+      this.progress = `${i + 1} of ${PARTS + 1} parts read`;
       try {
         const stored = JSON.parse(text) as PartFile & { format: string; version: number };
+        await nextTurn(); // parsing and building a part are each tens of milliseconds at 100,000 statements
         if (stored.format !== FORMAT || stored.version !== FORMAT_VERSION) throw new Error('written by another version');
         const part = IndexPart.fromFile(stored);
         if (i === PARTS) this.publishedPart = part;
@@ -315,7 +313,6 @@ export class LibraryIndex {
       } catch (err) {
         problem ??= `damaged (${file}: ${message(err)})`;
       }
-      this.partsRead++;
       await nextTurn();
     }
     return problem;
@@ -335,6 +332,7 @@ export class LibraryIndex {
     for await (const article of this.store.eachArticle((a) => stale.has(a.id))) {
       this.indexArticle(article);
       reread++;
+      if (!this.loaded) this.progress = `${reread.toLocaleString('en')} of ${stale.size.toLocaleString('en')} articles read again`;
     }
     const checks = this.store.publishedChecks();
     const indexed = new Set(this.publishedPart.records.flatMap((r) => (r?.kind === 'published' ? [r.checkId] : [])));

@@ -11,6 +11,8 @@ class LibrarySearch {
   hits = $state.raw<SearchHit[]>([]);
   busy = $state(false);
   error = $state('');
+  /** Why there are no hits yet though nothing is wrong (the search index is still loading). */
+  waiting = $state('');
   active = $derived(Object.values(this.query).some((value) => value.trim() !== ''));
   private timer: ReturnType<typeof setTimeout> | undefined;
   private latest = 0;
@@ -23,6 +25,7 @@ class LibrarySearch {
   clear = (): void => {
     clearTimeout(this.timer);
     this.error = '';
+    this.waiting = '';
     this.query = { text: '', verdict: '', review: '', editor: '', from: '', to: '' };
     this.hits = [];
   };
@@ -37,14 +40,17 @@ class LibrarySearch {
       if (ticket === this.latest) {
         this.hits = hits;
         this.error = '';
+        this.waiting = '';
       }
     } catch (err) {
-      this.error = errorMessage(err);
       // Just after the app starts, the index may still be being read: the main process says so
       // at once rather than keeping the search waiting, and the search asks again on its own.
-      if (err instanceof ApiError && err.code === 'loading' && ticket === this.latest) {
-        this.timer = setTimeout(() => void this.run(), LOADING_RETRY_MS);
-      }
+      if (err instanceof ApiError && err.code === 'loading') {
+        if (ticket === this.latest) {
+          this.waiting = err.message;
+          this.timer = setTimeout(() => void this.run(), LOADING_RETRY_MS);
+        }
+      } else this.error = errorMessage(err);
     } finally {
       if (ticket === this.latest) this.busy = false;
     }

@@ -71,7 +71,7 @@ describe('library search', () => {
   });
 
   it('while the search index is still loading, says so and searches again until it answers', async () => {
-    const loading = { ok: false, error: { code: 'loading', message: 'The search index is still loading (3 of 33 parts read).' } } as Result<never>;
+    const loading = { ok: false, error: { code: 'loading', message: 'The search index is still loading (3 of 33 parts read); the search runs as soon as it is ready.' } } as Result<never>;
     const replies = [loading, loading, ok([hit('Netflix renewed it.')])];
     const asked: string[] = [];
     vi.stubGlobal('window', {
@@ -86,11 +86,13 @@ describe('library search', () => {
     search.query.text = 'Netflix';
     search.changed();
     await vi.advanceTimersByTimeAsync(300);
-    expect(search.error).toBe('The search index is still loading (3 of 33 parts read).');
+    // Said as a state, not as an error: nothing is wrong.
+    expect(search.waiting).toBe('The search index is still loading (3 of 33 parts read); the search runs as soon as it is ready.');
+    expect(search.error).toBe('');
     expect(search.hits).toEqual([]);
     await vi.advanceTimersByTimeAsync(2000);
     expect(asked).toEqual(['Netflix', 'Netflix', 'Netflix']);
-    expect(search.error).toBe('');
+    expect(search.waiting).toBe('');
     expect(search.hits.map((h) => h.text)).toEqual(['Netflix renewed it.']);
     // Nothing asks again once it has answered.
     await vi.advanceTimersByTimeAsync(5000);
