@@ -3,6 +3,7 @@ import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './main/security';
+import { rendererAliases } from './renderer/aliases';
 
 const root = import.meta.dirname;
 
@@ -44,6 +45,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'renderer'),
     plugins: [svelte({ configFile: resolve(root, 'svelte.config.js') }), csp],
+    resolve: { alias: rendererAliases(root) },
     build: {
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'renderer/index.html') },

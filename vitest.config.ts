@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
+import { rendererAliases } from './renderer/aliases';
 
 export default defineConfig({
   test: {
@@ -16,7 +17,7 @@ export default defineConfig({
         // fake each test installs.
         extends: true,
         plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
-        resolve: { conditions: ['browser'] },
+        resolve: { conditions: ['browser'], alias: rendererAliases(import.meta.dirname) },
         test: { name: 'renderer', include: ['renderer/**/*.test.ts'], environment: 'node' },
       },
     ],

@@ -46,7 +46,7 @@ const rightWay: [layer: string, file: string, code: string][] = [
   ['store', 'store/example.ts', "import { VERDICTS } from '../domain/verdicts';"],
   ['services', 'services/example.ts', "import type { Article } from '../domain/schema';"],
   ['main', 'main/example.ts', "import { app } from 'electron';\nimport { Store } from '../store/store';"],
-  ['renderer', 'renderer/src/lib/example.ts', "import type { Article } from '../../../api/contract';\nimport { VERDICTS } from '../../../domain/verdicts';"],
+  ['renderer', 'renderer/src/lib/example.ts', "import type { Article } from '$api/contract';\nimport { VERDICTS } from '$domain/verdicts';"],
   // Tests may cross layers: a store test builds its articles with the segmenter.
   ['a store test', 'store/example.test.ts', "import { segment } from '../services/segment';"],
 ];

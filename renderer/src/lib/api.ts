@@ -3,8 +3,8 @@
  * a failed Result back into an ApiError with the main process's plain-language message, so
  * components can simply await and catch.
  */
-import { clientOf } from '../../../api/client';
-import type { ApiMethod, Bridge, FlushResult, MenuCommand } from '../../../api/contract';
+import { clientOf } from '$api/client';
+import type { ApiMethod, Bridge, FlushResult, MenuCommand } from '$api/contract';
 
 export class ApiError extends Error {
   constructor(

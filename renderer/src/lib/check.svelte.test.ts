@@ -3,9 +3,9 @@
  * that can fail or be slow: nothing the editor did is dropped or lands on another statement.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Article, DocumentRef, Result, Settings, Statement, StatementPatch } from '../../../api/contract';
-import { blankStatement } from '../../../domain/statement';
-import { emptySource } from '../../../domain/verdicts';
+import type { Article, DocumentRef, Result, Settings, Statement, StatementPatch } from '$api/contract';
+import { blankStatement } from '$domain/statement';
+import { emptySource } from '$domain/verdicts';
 
 type Check = (typeof import('./check.svelte'))['check'];
 type EditorSettings = (typeof import('./settings.svelte'))['settings'];

@@ -8,9 +8,9 @@
  * Actions started from the evidence panel (attach, fetch, sign-off) belong to the article and
  * statement where they started, whatever the editor selects meanwhile; `busy` shows them there.
  */
-import type { Article, CorrectionInput, DocumentRef, Source, Statement, StatementPatch, Verdict } from '../../../api/contract';
-import { claimHints, claimScore, type Hint, type HintKind } from '../../../services/hints';
-import { emptySource } from '../../../domain/verdicts';
+import type { Article, CorrectionInput, DocumentRef, Source, Statement, StatementPatch, Verdict } from '$api/contract';
+import { claimHints, claimScore, type Hint, type HintKind } from '$services/hints';
+import { emptySource } from '$domain/verdicts';
 import { api, ApiError, errorMessage } from './api';
 import { settings } from './settings.svelte';
 

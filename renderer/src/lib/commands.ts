@@ -2,7 +2,7 @@
  * What the menu items and their shortcuts do. The menu (in Electron) and the keyboard (in
  * every host) both end up here.
  */
-import type { MenuCommand, ReportFormat } from '../../../api/contract';
+import type { MenuCommand, ReportFormat } from '$api/contract';
 import { reportOptions } from './report-options.svelte';
 import { api, errorMessage } from './api';
 import { check } from './check.svelte';

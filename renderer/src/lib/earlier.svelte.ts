@@ -4,7 +4,7 @@
  * Both come from the library index in the main process; a failure shows as a message and
  * leaves the check itself untouched.
  */
-import type { EarlierCheck } from '../../../api/contract';
+import type { EarlierCheck } from '$api/contract';
 import { api, errorMessage } from './api';
 
 /** How many earlier checks the evidence panel lists. */

@@ -4,7 +4,7 @@
  * only when the editor is not typing in a field and no dialog is open; Ctrl/Cmd shortcuts for
  * menu commands work everywhere, as menu accelerators do.
  */
-import { emptySource, VERDICTS } from '../../../domain/verdicts';
+import { emptySource, VERDICTS } from '$domain/verdicts';
 import { check } from './check.svelte';
 import { runMenuCommand } from './commands';
 import { settings } from './settings.svelte';

@@ -1,4 +1,4 @@
-import type { ArticleSummary, StoreNotice, TrashEntry } from '../../../api/contract';
+import type { ArticleSummary, StoreNotice, TrashEntry } from '$api/contract';
 import { api } from './api';
 
 /** The library as the window shows it; refreshed from the main process after every change. */

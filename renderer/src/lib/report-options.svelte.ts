@@ -1,4 +1,4 @@
-import type { ReportScope } from '../../../api/contract';
+import type { ReportScope } from '$api/contract';
 
 /**
  * What the next exported report includes, chosen in the Export menu and used by every export

@@ -1,4 +1,4 @@
-import type { SearchHit, SearchQuery } from '../../../api/contract';
+import type { SearchHit, SearchQuery } from '$api/contract';
 import { api, ApiError, errorMessage } from './api';
 
 const TYPING_PAUSE_MS = 250;

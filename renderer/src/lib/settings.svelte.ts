@@ -1,4 +1,4 @@
-import type { Settings, SettingsPatch } from '../../../api/contract';
+import type { Settings, SettingsPatch } from '$api/contract';
 import { api } from './api';
 
 /** The editor's name and the newsroom's, loaded once and kept in step with the store. */

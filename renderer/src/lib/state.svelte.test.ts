@@ -3,7 +3,7 @@
  * stand-in window.api: what the editor sees follows what the main process answered, in order.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Result, SearchHit, SearchQuery, Settings } from '../../../api/contract';
+import type { Result, SearchHit, SearchQuery, Settings } from '$api/contract';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value }) as Result<T>;
 const refused = (message: string) => ({ ok: false, error: { code: 'invalid-input', message } }) as Result<never>;

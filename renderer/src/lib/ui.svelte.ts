@@ -1,4 +1,4 @@
-import type { ImportedDraft } from '../../../api/contract';
+import type { ImportedDraft } from '$api/contract';
 
 /** How long a confirmation shows: long enough to read one line. */
 const INFO_MS = 4000;
