@@ -1,7 +1,7 @@
 /**
  * Library search and earlier checks (issue 16) as the library grows: libraries of 100, 1,000
  * and 5,000 articles of 20 statements (5,000 articles = 100,000 statements), answered from the
- * search index, against today's scan (services/search.ts over every article file) in the same run.
+ * search index, against today's scan (bench/search-scan.ts over every article file) in the same run.
  *
  *   npm run bench:search
  *   npm run bench:search -- --quick      libraries of 20 and 100 articles (the figures mean little)
@@ -18,7 +18,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { SearchQuery } from '../api/contract';
 import { INDEX_DIR, LibraryIndex } from '../services/library-index';
-import { MAX_HITS, searchArticle } from '../services/search';
+import { MAX_HITS, searchArticle } from './search-scan';
 import { SCHEMA_VERSION } from '../store/file-schemas';
 import type { Article, Statement } from '../domain/schema';
 import { Store } from '../store/store';
@@ -165,7 +165,7 @@ function typedQuery(texts: string[]): SearchQuery {
   return { text: picked.join(' ') };
 }
 
-/** Today's library search: every article file, services/search.ts, stop at MAX_HITS. */
+/** Today's library search: every article file, bench/search-scan.ts, stop at MAX_HITS. */
 async function scan(store: Store, query: SearchQuery) {
   const hits = [];
   for await (const article of store.eachArticle()) {

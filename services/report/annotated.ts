@@ -9,7 +9,7 @@
 import type { Source } from '../../domain/schema';
 import { VERDICT_LABEL } from '../../domain/verdicts';
 import { describeDifference, differencesOf, formatDate, formatDateTime, quoteStatus } from './format';
-import { cssString, escapeHtml, iso, leftOutSentence, VERDICT_COLOUR, whoLine } from './html';
+import { cssString, escapeHtml, bidiIsolate, leftOutSentence, VERDICT_COLOUR, whoLine } from './html';
 import type { ListedStatement, ScopedReport } from './scope';
 
 const SERIF = `Charter, 'Bitstream Charter', 'Iowan Old Style', Georgia, 'Noto Serif', 'Noto Serif Hebrew', 'Noto Naskh Arabic', Cambria, 'Times New Roman', serif`;
@@ -90,7 +90,7 @@ export function renderAnnotatedHtml(report: ScopedReport, generatedAt: Date, opt
   }
   const used = [...new Set(listed.map((l) => l.statement.verdict))];
   const leftOut = leftOutSentence(summary);
-  const byline = [article.author ? `By ${iso(article.author)}` : '', article.outlet ? iso(article.outlet) : '', article.publishedAt ? e(formatDate(article.publishedAt)) : '']
+  const byline = [article.author ? `By ${bidiIsolate(article.author)}` : '', article.outlet ? bidiIsolate(article.outlet) : '', article.publishedAt ? e(formatDate(article.publishedAt)) : '']
     .filter(Boolean)
     .join(' · ');
   return `<!doctype html>
@@ -105,7 +105,7 @@ export function renderAnnotatedHtml(report: ScopedReport, generatedAt: Date, opt
 </head>
 <body>
 <header>
-<p class="kicker">${scope.internal ? 'Internal · ' : ''}Annotated article${newsroom ? ` · ${iso(newsroom)}` : ''}</p>
+<p class="kicker">${scope.internal ? 'Internal · ' : ''}Annotated article${newsroom ? ` · ${bidiIsolate(newsroom)}` : ''}</p>
 <h1 dir="auto">${e(article.title)}</h1>
 ${byline ? `<p class="byline">${byline}</p>` : ''}
 <ul class="legend">${used.map((v) => `<li><span style="background:${VERDICT_COLOUR[v]}"></span>${VERDICT_LABEL[v]}</li>`).join('')}</ul>
@@ -126,25 +126,25 @@ function noteHtml({ statement: s, number, awaitingSignOff }: ListedStatement, in
     .filter(Boolean)
     .join(' · ');
   parts.push(`<span class="n">${number}</span><span class="v">${VERDICT_LABEL[s.verdict]}</span>${flags ? ` · ${flags}` : ''}`);
-  if (s.claimant) parts.push(`<p class="src">Claim by ${iso(s.claimant)}</p>`);
+  if (s.claimant) parts.push(`<p class="src">Claim by ${bidiIsolate(s.claimant)}</p>`);
   if (s.explanation) parts.push(`<p dir="auto">${escapeHtml(s.explanation)}</p>`);
   for (const source of s.sources) parts.push(sourceHtml(source));
   for (const c of s.corrections) {
-    parts.push(`<p class="corrected">Corrected ${escapeHtml(formatDate(c.date))}: ${iso(c.change)} (${VERDICT_LABEL[c.verdictBefore]} → ${VERDICT_LABEL[c.verdict]})</p>`);
+    parts.push(`<p class="corrected">Corrected ${escapeHtml(formatDate(c.date))}: ${bidiIsolate(c.change)} (${VERDICT_LABEL[c.verdictBefore]} → ${VERDICT_LABEL[c.verdict]})</p>`);
   }
   if (internal) {
-    const who = whoLine(s, iso, escapeHtml, true);
+    const who = whoLine(s, bidiIsolate, escapeHtml, true);
     if (who.length) parts.push(`<p class="src">${who.join(' · ')}</p>`);
-    if (s.note) parts.push(`<p class="internal">Internal note: ${iso(s.note)}</p>`);
+    if (s.note) parts.push(`<p class="internal">Internal note: ${bidiIsolate(s.note)}</p>`);
   }
   return `<div class="note" style="--c:${VERDICT_COLOUR[s.verdict]}">${parts.join('')}</div>`;
 }
 
 function sourceHtml(source: Source): string {
   const name = source.title || source.publisher || source.url || source.file;
-  const quote = source.quote ? `<q>${iso(source.quote)}</q> (${quoteStatus(source)})` : '';
+  const quote = source.quote ? `<q>${bidiIsolate(source.quote)}</q> (${quoteStatus(source)})` : '';
   const differences = differencesOf(source);
-  const diffs = differences.length ? `<ul>${differences.map((d) => `<li>${describeDifference(d, iso)}</li>`).join('')}</ul>` : '';
+  const diffs = differences.length ? `<ul>${differences.map((d) => `<li>${describeDifference(d, bidiIsolate)}</li>`).join('')}</ul>` : '';
   if (!quote && !name) return '';
-  return `<p class="src">${quote}${quote && name ? ' — ' : ''}${name ? iso(name) : ''}</p>${diffs}`;
+  return `<p class="src">${quote}${quote && name ? ' — ' : ''}${name ? bidiIsolate(name) : ''}</p>${diffs}`;
 }

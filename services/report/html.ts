@@ -39,7 +39,7 @@ export function cssString(text: string, max = 90): string {
  * or Arabic name or quote keeps its own direction without reordering the words around it
  * (a date after a Hebrew name stays after it).
  */
-export function iso(text: string): string {
+export function bidiIsolate(text: string): string {
   return `<bdi>${escapeHtml(text)}</bdi>`;
 }
 
@@ -174,8 +174,8 @@ export function renderHtml(report: ScopedReport, generatedAt: Date, options: Htm
   const e = escapeHtml;
   const newsroom = options.newsroomName?.trim() ?? '';
   const byline = [
-    article.author ? `By <strong>${iso(article.author)}</strong>` : '',
-    article.outlet ? iso(article.outlet) : '',
+    article.author ? `By <strong>${bidiIsolate(article.author)}</strong>` : '',
+    article.outlet ? bidiIsolate(article.outlet) : '',
     article.publishedAt ? `Published ${e(formatDate(article.publishedAt))}` : '',
   ].filter(Boolean);
   const rows: [label: string, colour: string, count: number][] = VERDICTS.map((v) => [VERDICT_LABEL[v], VERDICT_COLOUR[v], summary.counts[v]]);
@@ -197,7 +197,7 @@ export function renderHtml(report: ScopedReport, generatedAt: Date, options: Htm
 </head>
 <body>
 <header class="masthead">
-<p class="kicker">${kind}${newsroom ? ` <span class="newsroom">· ${iso(newsroom)}</span>` : ''}</p>
+<p class="kicker">${kind}${newsroom ? ` <span class="newsroom">· ${bidiIsolate(newsroom)}</span>` : ''}</p>
 <h1 dir="auto">${e(article.title)}</h1>
 ${byline.length ? `<p class="byline">${byline.join('<span class="sep">·</span>')}</p>` : ''}
 ${article.url ? `<p class="byline">${link(article.url, article.url)}</p>` : ''}
@@ -231,7 +231,7 @@ ${rows.map(([label, colour, n]) => {
     parts.push(`<section aria-labelledby="h-corrections">
 <h2 id="h-corrections">Corrections<span class="count">${corrections.length.toLocaleString('en')}</span></h2>
 <ol class="corrections">
-${corrections.map(({ correction: c, number }) => `<li><strong>${e(formatDate(c.date))}, statement ${number}.</strong> ${iso(c.change)} <span class="why">Why: ${iso(c.reason)}</span>${
+${corrections.map(({ correction: c, number }) => `<li><strong>${e(formatDate(c.date))}, statement ${number}.</strong> ${bidiIsolate(c.change)} <span class="why">Why: ${bidiIsolate(c.reason)}</span>${
   c.verdict !== c.verdictBefore ? ` <span class="was">Verdict changed from ${VERDICT_LABEL[c.verdictBefore]} to ${VERDICT_LABEL[c.verdict]}.</span>` : ''
 }</li>`).join('\n')}
 </ol>
@@ -243,7 +243,7 @@ ${corrections.map(({ correction: c, number }) => `<li><strong>${e(formatDate(c.d
 <h2 id="h-unchecked">Still unchecked<span class="count">${summary.counts.unchecked.toLocaleString('en')}</span></h2>
 ${
   unchecked.length
-    ? `<ol class="unchecked">\n${unchecked.map(({ statement: s, number }) => `<li value="${number}">${iso(s.text)}</li>`).join('\n')}\n</ol>`
+    ? `<ol class="unchecked">\n${unchecked.map(({ statement: s, number }) => `<li value="${number}">${bidiIsolate(s.text)}</li>`).join('\n')}\n</ol>`
     : '<p class="empty">Every statement has a verdict.</p>'
 }
 </section>
@@ -318,7 +318,7 @@ function lede(counts: Record<Verdict, number>): string {
 
 function statementHtml({ statement: s, number }: ListedStatement, citations: Citations, internal: boolean): string {
   const colour = VERDICT_COLOUR[s.verdict];
-  const who = whoLine(s, iso, escapeHtml, internal).map((part) => (part === AWAITING ? `<span class="awaiting">${part}</span>` : part));
+  const who = whoLine(s, bidiIsolate, escapeHtml, internal).map((part) => (part === AWAITING ? `<span class="awaiting">${part}</span>` : part));
   const corrected = s.corrections.length ? '<span class="corrected">Corrected</span>' : '';
   const evidence = s.sources.map((source) => evidenceHtml(source, citations)).filter(Boolean);
   const history = internal && s.history.length ? historyHtml(s) : '';
@@ -326,16 +326,16 @@ function statementHtml({ statement: s, number }: ListedStatement, citations: Cit
 <div class="head"><span class="no">${number}</span><span class="verdict" style="background:${colour}">${VERDICT_LABEL[s.verdict]}</span>${corrected}${
     who.length ? `<span class="who">${who.join(' · ')}</span>` : ''
   }</div>
-${s.claimant ? `<p class="claimant">Claim by ${iso(s.claimant)}</p>\n` : ''}<blockquote class="claim" dir="auto">${escapeHtml(s.text)}</blockquote>
+${s.claimant ? `<p class="claimant">Claim by ${bidiIsolate(s.claimant)}</p>\n` : ''}<blockquote class="claim" dir="auto">${escapeHtml(s.text)}</blockquote>
 ${s.explanation ? `<p class="explanation" dir="auto">${escapeHtml(s.explanation)}</p>\n` : ''}${evidence.length ? `<ul class="evidence">\n${evidence.join('\n')}\n</ul>\n` : ''}${
-    internal && s.note ? `<p class="note"><span class="label">Internal note</span>${iso(s.note)}</p>\n` : ''
+    internal && s.note ? `<p class="note"><span class="label">Internal note</span>${bidiIsolate(s.note)}</p>\n` : ''
   }${history}</li>
 `;
 }
 
 function historyHtml(s: Statement): string {
   const items = s.history.map(
-    (h) => `<li>${escapeHtml(formatDateTime(h.at))} · ${h.by ? iso(h.by) : 'someone'} · ${escapeHtml(h.field)}: ${h.before ? `${iso(h.before)} → ` : ''}${iso(h.after || '(cleared)')}</li>`,
+    (h) => `<li>${escapeHtml(formatDateTime(h.at))} · ${h.by ? bidiIsolate(h.by) : 'someone'} · ${escapeHtml(h.field)}: ${h.before ? `${bidiIsolate(h.before)} → ` : ''}${bidiIsolate(h.after || '(cleared)')}</li>`,
   );
   return `<details class="history" open><summary>History</summary><ol>\n${items.join('\n')}\n</ol></details>\n`;
 }
@@ -349,23 +349,23 @@ function evidenceHtml(source: Source, citations: Citations): string {
     const found = source.check?.match === 'exact' || source.check?.match === 'normalised';
     const differences = differencesOf(source);
     const diffs = differences.length
-      ? `<ul class="differences">${differences.map((d) => `<li>${describeDifference(d, iso)}</li>`).join('')}</ul>`
+      ? `<ul class="differences">${differences.map((d) => `<li>${describeDifference(d, bidiIsolate)}</li>`).join('')}</ul>`
       : '';
-    return `<li>${role}<q>${iso(source.quote)}</q>${mark} <span class="found${found ? ' yes' : ''}">(${status})</span>${diffs}</li>`;
+    return `<li>${role}<q>${bidiIsolate(source.quote)}</q>${mark} <span class="found${found ? ' yes' : ''}">(${status})</span>${diffs}</li>`;
   }
   if (!n) return '';
   const name = source.title || source.publisher || source.url || source.file;
-  return `<li>${role}${iso(name)}${mark}</li>`;
+  return `<li>${role}${bidiIsolate(name)}${mark}</li>`;
 }
 
 function footnoteHtml(source: Source): string {
   const parts: string[] = [];
   const title = source.title || (source.url ? '' : source.file);
-  if (source.author) parts.push(iso(source.author));
-  if (title) parts.push(`<cite>${iso(title)}</cite>`);
+  if (source.author) parts.push(bidiIsolate(source.author));
+  if (title) parts.push(`<cite>${bidiIsolate(title)}</cite>`);
   const where = [source.publisher, source.publishedAt ? formatDate(source.publishedAt) : ''].filter(Boolean);
-  if (where.length) parts.push(where.map(iso).join(', '));
-  if (source.file && source.title) parts.push(`File: ${iso(source.file)}`);
+  if (where.length) parts.push(where.map(bidiIsolate).join(', '));
+  if (source.file && source.title) parts.push(`File: ${bidiIsolate(source.file)}`);
   let text = parts.join('. ');
   if (text && !/[.!?]$/.test(text)) text += '.';
   if (source.url) text += `${text ? ' ' : ''}<span class="url">${link(source.url, source.url)}</span>`;
