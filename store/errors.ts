@@ -29,16 +29,28 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * What a failed write says about the disk: full (ENOSPC, or EDQUOT: over the user's quota), or
+ * not allowed (permissions, a read-only folder or disk); null for anything else. The store, its
+ * lock and the reports all use this and the words below, so the editor reads one wording.
+ */
+export function diskProblem(err: unknown): 'full' | 'not-allowed' | null {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return 'not-allowed';
+  return null;
+}
+
+export const DISK_FULL = { why: 'the disk is full', fix: 'Free some space' };
+export const NOT_ALLOWED = { why: (where: string) => `Factdesk may not write to ${where}`, fix: "Check the folder's permissions" };
+
 /** Turns a failed write into words an editor can act on. */
 export function describeWriteError(err: unknown, file: string): UserError {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case 'ENOSPC':
-      return new UserError('write-failed', `Could not save: the disk is full (${file}). Free some space; your last change was not saved.`);
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return new UserError('read-only', `Could not save: Factdesk may not write to ${file}. Check the folder's permissions; your last change was not saved.`);
+  switch (diskProblem(err)) {
+    case 'full':
+      return new UserError('write-failed', `Could not save: ${DISK_FULL.why} (${file}). ${DISK_FULL.fix}; your last change was not saved.`);
+    case 'not-allowed':
+      return new UserError('read-only', `Could not save: ${NOT_ALLOWED.why(file)}. ${NOT_ALLOWED.fix}; your last change was not saved.`);
     default:
       return new UserError('write-failed', `Could not save ${file}: ${(err as Error)?.message ?? String(err)}. Your last change was not saved.`);
   }

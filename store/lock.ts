@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from './errors';
+import { DISK_FULL, diskProblem, NOT_ALLOWED, UserError } from './errors';
 
 export const LOCK_FILE = 'factdesk.lock';
 
@@ -159,14 +159,14 @@ async function removeIfSame(dir: string, file: string, judged: { ino: number; de
 
 /** A lock that cannot be written: a read-only folder or a full disk, in words an editor can act on. */
 function lockError(err: unknown, dir: string): Error {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new UserError('read-only', `Factdesk may not write to its store folder ${dir}. Check the folder's permissions.`);
+  switch (diskProblem(err)) {
+    case 'not-allowed':
+      return new UserError('read-only', `${NOT_ALLOWED.why(`its store folder ${dir}`)}. ${NOT_ALLOWED.fix}.`);
+    case 'full':
+      return new UserError('write-failed', `Factdesk cannot lock its store folder ${dir}: ${DISK_FULL.why}. ${DISK_FULL.fix} and try again.`);
+    default:
+      return err as Error;
   }
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return new UserError('write-failed', `Factdesk cannot lock its store folder ${dir}: the disk is full. Free some space and try again.`);
-  }
-  return err as Error;
 }
 
 async function readLock(file: string): Promise<LockInfo | null> {

@@ -8,7 +8,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../../store/errors';
+import { DISK_FULL, diskProblem, NOT_ALLOWED, UserError } from '../../store/errors';
 
 export async function writeReportFile(target: string, content: string | Uint8Array): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
@@ -17,13 +17,8 @@ export async function writeReportFile(target: string, content: string | Uint8Arr
     await fs.rename(temp, target);
   } catch (err) {
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOSPC' || code === 'EDQUOT'
-        ? 'the disk is full'
-        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'Factdesk may not write there'
-          : (err as Error).message;
+    const problem = diskProblem(err);
+    const why = problem === 'full' ? DISK_FULL.why : problem === 'not-allowed' ? NOT_ALLOWED.why(path.dirname(target)) : (err as Error).message;
     throw new UserError('write-failed', `Could not write the report to ${target}: ${why}. Any earlier file there is unchanged.`);
   }
 }
