@@ -44,7 +44,7 @@ export const INDEX_DIR = 'search-index';
 const OLD_INDEX_FILE = 'search-index.json';
 const FORMAT = 'factdesk-search-index';
 /** Bumped when what is indexed or how it is read changes: older parts are rebuilt. */
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 /** Articles are shared among this many parts: at 5,000 articles a part holds about 150. */
 const PARTS = 32;
 export const MAX_HITS = 200;
@@ -391,10 +391,13 @@ export class LibraryIndex {
       // Only the terms some record of the part has: most parts of a small library hold none.
       const present = terms.filter((t) => part.df.has(t));
       if (!present.length) continue;
+      // Best first: the library's best `limit` are among each part's best `limit`.
+      let taken = 0;
       for (const result of part.claims.search(present.join(' '), { tokenize: (t) => t.split(' '), processTerm: (t) => t, combineWith: 'OR' })) {
         const record = part.records[result.id as number];
         if (!record || (record.kind === 'statement' && record.articleId === exceptArticleId)) continue;
         found.push({ record, score: result.score });
+        if (++taken === limit) break;
       }
     }
     return found.sort((a, b) => b.score - a.score).slice(0, limit);
@@ -442,8 +445,6 @@ function statementRecord(article: Article, s: Statement, i: number): StatementRe
     index: i + 1,
     text: s.text,
     verdict: s.verdict,
-    checkedBy: s.checkedBy,
-    checkedAt: s.checkedAt,
     reviewBy: s.review?.by ?? '',
     editors: [...new Set([s.checkedBy, s.review?.by ?? '', ...s.history.map((h) => h.by)].filter(Boolean))].join('\n'),
     updatedAt: s.updatedAt ?? '',

@@ -31,8 +31,6 @@ export interface StatementRecord {
   index: number;
   text: string;
   verdict: Verdict;
-  checkedBy: string;
-  checkedAt: string | null;
   reviewBy: string;
   /** Everyone who changed the statement, one per line, for the editor filter. */
   editors: string;
@@ -61,7 +59,7 @@ export const SEARCH_FIELDS = ['text', 'quote', 'source', 'note', 'explanation'] 
 
 // Written as rows of values in this order: field names repeated 100,000 times were a third of the file.
 const STATEMENT_COLUMNS = [
-  'statementId', 'index', 'text', 'verdict', 'checkedBy', 'checkedAt', 'reviewBy', 'editors', 'updatedAt',
+  'statementId', 'index', 'text', 'verdict', 'reviewBy', 'editors', 'updatedAt',
   'quote', 'source', 'note', 'explanation',
 ] as const;
 const PUBLISHED_COLUMNS = ['checkId', 'text', 'claimant', 'publisher', 'rating', 'url', 'reviewedAt'] as const;
@@ -308,12 +306,9 @@ export function count(counts: Map<string, number>, terms: Iterable<string>, by: 
 // Read back by position: building each record from (column, value) pairs took half a second at 100,000.
 function statementFromRow(values: unknown[], articleId: string, articleTitle: string): StatementRecord {
   if (values.length !== STATEMENT_COLUMNS.length) throw new Error('a statement record of the wrong shape');
-  const [statementId, index, text, verdict, checkedBy, checkedAt, reviewBy, editors, updatedAt, quote, source, note, explanation] =
-    values as [string, number, string, Verdict, string, string | null, string, string, string, string, string, string, string];
-  return {
-    kind: 'statement', articleId, articleTitle, statementId, index, text, verdict, checkedBy, checkedAt, reviewBy, editors,
-    updatedAt, quote, source, note, explanation,
-  };
+  const [statementId, index, text, verdict, reviewBy, editors, updatedAt, quote, source, note, explanation] =
+    values as [string, number, string, Verdict, string, string, string, string, string, string, string];
+  return { kind: 'statement', articleId, articleTitle, statementId, index, text, verdict, reviewBy, editors, updatedAt, quote, source, note, explanation };
 }
 
 function publishedFromRow(values: unknown[]): PublishedRecord {
