@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { segment } from '../segment';
 import { Store } from '../../store/store';
 import { INDEX_DIR, LibraryIndex } from './library-index';
@@ -161,6 +161,16 @@ describe('at a newsroom’s scale (issue 16)', () => {
     await expect(index.search({ text: 'rates' })).rejects.toMatchObject({ code: 'loading', message: expect.stringMatching(/^The search index is still loading \((starting|\d+ of 33 parts read|[\d,]+ of [\d,]+ articles read again)\); the search runs as soon as it is ready\.$/) });
     await index.open();
     expect((await index.search({ text: 'rates' })).map((h) => h.articleId)).toEqual([a.id]);
+  });
+
+  it('gives the error that stopped it opening, not "loading" for ever', async () => {
+    const index = new LibraryIndex(store, { waitWhileOpening: false });
+    const list = vi.spyOn(store, 'list').mockImplementation(() => {
+      throw new Error('The library could not be read');
+    });
+    await expect(index.open()).rejects.toThrow('could not be read');
+    await expect(index.search({ text: 'rates' })).rejects.toThrow('could not be read');
+    list.mockRestore();
   });
 
   it('lets the process answer while it reads its parts', async () => {

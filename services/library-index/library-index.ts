@@ -114,6 +114,8 @@ export class LibraryIndex {
   private df = new Map<string, number>();
   private opening: Promise<IndexOpening> | null = null;
   private loaded = false;
+  /** Opening failed: searches then give its error, not "loading". */
+  private failed = false;
   /** How far opening has got, for the "loading" answer. */
   private progress = 'starting';
   /** Changes told while the index was opening, applied once it is. */
@@ -137,7 +139,10 @@ export class LibraryIndex {
 
   /** Loads the stored index (or builds it) and catches up with the articles; once. */
   open(): Promise<IndexOpening> {
-    this.opening ??= this.load();
+    this.opening ??= this.load().catch((err: unknown) => {
+      this.failed = true;
+      throw err;
+    });
     return this.opening;
   }
 
@@ -152,7 +157,7 @@ export class LibraryIndex {
    * MAX_HITS, then the filters.
    */
   async search(query: SearchQuery): Promise<SearchHit[]> {
-    if (!this.loaded && this.options.waitWhileOpening === false) {
+    if (!this.loaded && !this.failed && this.options.waitWhileOpening === false) {
       void this.open();
       throw new UserError('loading', `The search index is still loading (${this.progress}); the search runs as soon as it is ready.`);
     }
