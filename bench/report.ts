@@ -19,7 +19,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { renderReport } from '../services/report';
 import { findChromium, printPdfWithChromium } from '../services/report/pdf';
-import { largeArticle } from '../services/report/test-articles';
+import { largeArticle } from '../services/report/fixtures/test-articles';
 import { QUICK, sized } from './quick';
 
 const STATEMENTS = Number(process.env.BENCH_STATEMENTS) || sized(1000, 50);

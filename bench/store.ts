@@ -22,7 +22,8 @@ import { performance } from 'node:perf_hooks';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import * as v from 'valibot';
-import { createHandlers, dispatch, type Host } from '../main/handlers';
+import { createHandlers, dispatch } from '../main/handlers';
+import { testHost } from '../test/host';
 import { ArticleFileSchema, SCHEMA_VERSION } from '../store/file-schemas';
 import { StatementPatchSchema, type Article, type StatementPatch } from '../domain/schema';
 import { Store } from '../store/store';
@@ -40,11 +41,7 @@ const ROUNDS = sized(20, 2);
 const WARMUP = 3;
 const OPEN_RUNS = sized(5, 2);
 
-const host: Host = {
-  chooseArticleFile: async () => null,
-  chooseReportPath: async () => null,
-  openExternal: async () => undefined,
-};
+const host = testHost();
 
 // ---- Peak memory: sampled on a timer and after every mark ----
 let peakRss = 0;

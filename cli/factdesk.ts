@@ -2,30 +2,26 @@
 /**
  * `factdesk`: the app's store and services without Electron, for newsroom scripts and tests.
  * Every command goes through the same handlers (and so the same validation) as the app.
- * Output is JSON on stdout; an error is one line on stderr and a non-zero exit.
+ * Output is JSON on stdout; an error is one line on stderr and a non-zero exit: 2 for a mistake
+ * in how the command was called (with the usage where it helps), 1 for anything else.
+ *
+ * This file reads the command line (the option table, its checks) and picks the command; each
+ * family of commands is a module of its own: articles.ts, statements.ts, reports.ts, search.ts,
+ * desk.ts, with what they share in session.ts.
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { REPORT_FORMATS, type FactdeskApi, type ReportFormat, type ReportScope } from '../api/contract';
-import { createHandlers, validatedApi, type Host } from '../main/handlers';
-import { UserError } from '../store/errors';
+import { REPORT_FORMATS } from '../api/formats';
+import { SOURCE_ROLES } from '../domain/verdicts';
 import { defaultStoreDir } from '../store/location';
-import type { Article, DocumentRef, StatementPatch, StoreNotice } from '../domain/schema';
-import { emptySource, SOURCE_ROLES, type Verdict } from '../domain/verdicts';
-import { verifyQuoteInFile } from '../services/evidence';
-import { Store } from '../store/store';
-import { segment } from '../services/segment';
-// Files from strangers are read in a worker with a time and memory budget, as in the app.
-import { importArticleFile } from '../services/isolate';
-import type { ChromiumPrinter } from '../services/report/pdf';
-import { removeStalePrintFolders } from '../services/report/files';
-import { connectDesk, Desk, forgetDesk, readDeskState, setupDesk } from '../services/desk';
-
-/** The browser driver is loaded only by a command that prints a PDF: every other command starts faster. */
-const loadPdf = () => import('../services/report/pdf');
-const printPdfWithChromium = async (html: string) => (await loadPdf()).printPdfWithChromium(html);
+import { UserError } from '../store/errors';
+import { ARTICLE_COMMANDS } from './articles';
+import type { Command } from './commands';
+import { DESK_COMMANDS } from './desk';
+import { REPORT_COMMANDS } from './reports';
+import { SEARCH_COMMANDS } from './search';
+import { UsageError } from './session';
+import { STATEMENT_COMMANDS } from './statements';
 
 const USAGE = `Usage: factdesk [--store DIR] <command>
 
@@ -109,15 +105,6 @@ The desk (a newsroom's CouchDB, shared by its editors):
 The store is $FACTDESK_STORE, or --store DIR, or the app's own library.
 An ID that begins with "-" can be given as it is, or after "--" (factdesk show -- -x3R26VSrMxK).`;
 
-/** A mistake in how the command was called: exit 2; `withUsage` also prints the usage. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly withUsage = false,
-  ) {
-    super(message);
-  }
-}
 const HELP = Symbol('help');
 
 const OPTIONS = {
@@ -169,7 +156,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Options = ReturnType<typeof parse>['values'];
+export type Options = ReturnType<typeof parse>['values'];
 
 function parse(argv: string[]) {
   let parsed;
@@ -242,18 +229,9 @@ const ArgumentsSchema = v.object({
     verdict: text(64),
     quote: text(20_000),
     'source-title': text(500),
-    'source-url': v.optional(
-      v.union([
-        v.literal(''),
-        v.pipe(
-          v.string(),
-          v.maxLength(2048, 'is longer than 2048 characters'),
-          v.regex(/^https?:\/\/[^\s/]+\S*$/i, 'must be an http:// or https:// link'),
-        ),
-      ]),
-    ),
+    'source-url': optionalLink,
     publisher: text(500),
-    'source-date': v.optional(v.union([v.literal(''), v.pipe(v.string(), v.isoDate('must be a date as YYYY-MM-DD'))])),
+    'source-date': optionalDate,
     note: text(20_000),
     explanation: text(20_000),
     claimant: text(500),
@@ -274,16 +252,7 @@ const ArgumentsSchema = v.object({
     role: v.optional(v.picklist(SOURCE_ROLES, `must be one of ${SOURCE_ROLES.join(', ')}`)),
     editor: text(200),
     newsroom: text(200),
-    'newsroom-url': v.optional(
-      v.union([
-        v.literal(''),
-        v.pipe(
-          v.string(),
-          v.maxLength(2048, 'is longer than 2048 characters'),
-          v.regex(/^https?:\/\/[^\s/]+\S*$/i, 'must be an http:// or https:// link'),
-        ),
-      ]),
-    ),
+    'newsroom-url': optionalLink,
     limit: v.optional(
       v.pipe(v.string(), v.regex(/^[0-9]{1,2}$/, 'must be a number from 1 to 50'), v.check((n) => Number(n) >= 1 && Number(n) <= 50, 'must be a number from 1 to 50')),
     ),
@@ -314,461 +283,21 @@ function describeArgumentIssue(issue: v.BaseIssue<unknown> | undefined): string 
   return `${what} ${issue?.message ?? 'is not valid'}.`;
 }
 
+const COMMANDS: Record<string, Command> = {
+  ...ARTICLE_COMMANDS,
+  ...STATEMENT_COMMANDS,
+  ...REPORT_COMMANDS,
+  ...SEARCH_COMMANDS,
+  ...DESK_COMMANDS,
+};
+
 async function run(argv: string[]): Promise<unknown> {
   const { values, positionals } = parse(argv);
   const [command, ...args] = positionals;
   if (values.help) return HELP;
   if (!command) throw new UsageError('No command given.', true);
-  const dir = values.store ?? defaultStoreDir();
-
-  switch (command) {
-    case 'segment': {
-      const [file] = need(args, 1, 'segment FILE');
-      return segment((await importArticleFile(file)).text);
-    }
-    case 'list':
-      return withStore(dir, true, (api) => api.listArticles());
-    case 'show': {
-      const [id] = need(args, 1, 'show ID');
-      return withStore(dir, true, async (api) => showArticle(await api.getArticle(id)));
-    }
-    case 'import': {
-      const [file] = need(args, 1, 'import FILE|URL');
-      if (/^https?:\/\//i.test(file)) {
-        // The app's Fetch: the same handler, so the same limits, timeouts and messages.
-        return withStore(dir, false, async (api) => {
-          // Like the app's question: a page on this computer or the newsroom's network only when asked for.
-          const draft = await api.importUrl(file, { allowPrivateNetwork: values['allow-private-network'] ?? false });
-          const article = await api.createArticle({ ...draft, title: values.title ?? draft.title });
-          return { id: article.id, title: article.title, statements: article.statements.length };
-        });
-      }
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
-        throw new UsageError(`import takes a file or an http:// or https:// address; "${file.slice(0, 80)}" is neither.`);
-      }
-      if (/\.json$/i.test(file)) {
-        return withStore(
-          dir,
-          false,
-          async (api) => {
-            let article = (await api.importReport())!;
-            if (values.title) article = await api.updateArticle(article.id, { title: values.title });
-            const checked = article.statements.filter((s) => s.verdict !== 'unchecked').length;
-            return { id: article.id, title: article.title, statements: article.statements.length, checked };
-          },
-          { reportFile: path.resolve(file) },
-        );
-      }
-      const draft = await importArticleFile(file);
-      return withStore(dir, false, async (api) => {
-        const article = await api.createArticle({ ...draft, title: values.title ?? draft.title });
-        return { id: article.id, title: article.title, statements: article.statements.length };
-      });
-    }
-    case 'mark': {
-      const [id, index] = need(args, 2, 'mark ID INDEX --verdict V');
-      const sourceFile = values['source-file'] ? path.resolve(values['source-file']) : undefined;
-      return withStore(
-        dir,
-        false,
-        async (api) => {
-          const article = await api.getArticle(id);
-          const statement = statementAt(article, index);
-          const document = sourceFile ? await api.attachSourceFile(id) : null;
-          return api.markStatement(id, statement.id, markPatch(values, statement.sources, document));
-        },
-        { sourceFile },
-      );
-    }
-    case 'correct': {
-      const [id, index] = need(args, 2, 'correct ID INDEX --date YYYY-MM-DD --change TEXT --why TEXT [--verdict V]');
-      if (!values.date || !values.change || !values.why) throw new UsageError('correct needs --date, --change and --why.');
-      return withStore(dir, false, async (api) => {
-        const statement = statementAt(await api.getArticle(id), index);
-        const verdict = (values.verdict ?? statement.verdict) as StatementPatch['verdict'] & string;
-        return api.correctStatement(id, statement.id, { date: values.date!, change: values.change!, reason: values.why!, verdict });
-      });
-    }
-    case 'attach': {
-      const [id, file] = need(args, 2, 'attach ID FILE|URL');
-      // A web page as a source: fetched and stored as the app's "Add a web page" does.
-      if (/^https?:\/\//i.test(file)) {
-        const options = { allowPrivateNetwork: values['allow-private-network'] ?? false };
-        return withStore(dir, false, (api) => api.attachSourceUrl(id, file, options));
-      }
-      return withStore(dir, false, (api) => api.attachSourceFile(id), { sourceFile: path.resolve(file) });
-    }
-    case 'edit': {
-      const [id] = need(args, 1, 'edit ID [--title T] [--outlet O] [--author A] [--published YYYY-MM-DD] [--url U]');
-      const patch = definedOnly({
-        title: values.title,
-        outlet: values.outlet,
-        author: values.author,
-        publishedAt: values.published,
-        url: values.url,
-        factCheckUrl: values['fact-check-url'],
-      });
-      if (!Object.keys(patch).length) throw new UsageError('edit needs --title, --outlet, --author, --published, --url or --fact-check-url.');
-      return withStore(dir, false, async (api) => summary(await api.updateArticle(id, patch)));
-    }
-    case 'edit-text': {
-      const [id, file] = need(args, 2, 'edit-text ID FILE');
-      const { text } = await importArticleFile(file);
-      return withStore(dir, false, async (api) => {
-        const article = await api.editArticleText(id, text);
-        return { ...summary(article), orphaned: article.orphaned.length };
-      });
-    }
-    case 'split': {
-      const [id, index] = need(args, 2, 'split ID INDEX --at N');
-      if (!values.at) throw new UsageError('Usage: factdesk split ID INDEX --at N (N: characters from the start of the statement)');
-      return withStore(dir, false, async (api) => {
-        const statement = statementAt(await api.getArticle(id), index);
-        return showArticle(await api.splitStatement(id, statement.id, Number(values.at))).statements.slice(Number(index) - 1, Number(index) + 1);
-      });
-    }
-    case 'merge': {
-      const [id, index] = need(args, 2, 'merge ID INDEX');
-      return withStore(dir, false, async (api) => {
-        const statement = statementAt(await api.getArticle(id), index);
-        return showArticle(await api.mergeWithNext(id, statement.id)).statements[Number(index) - 1];
-      });
-    }
-    case 'delete': {
-      const [id] = need(args, 1, 'delete ID');
-      return withStore(dir, false, async (api) => {
-        await api.deleteArticle(id);
-        return { deleted: id };
-      });
-    }
-    case 'trash':
-      return withStore(dir, true, (api) => api.listTrash());
-    case 'restore': {
-      const [id] = need(args, 1, 'restore ID');
-      return withStore(dir, false, (api) => api.restoreArticle(id));
-    }
-    case 'search': {
-      if (args.length > 1) throw new UsageError('Usage: factdesk search [TEXT] [--verdict V] [--review signed-off|awaiting] [--by NAME] [--from D] [--to D]');
-      const query = {
-        text: args[0] ?? '',
-        ...definedOnly({ verdict: values.verdict as Verdict | undefined, review: values.review as 'signed-off' | 'awaiting' | undefined, editor: values.by, from: values.from, to: values.to }),
-      };
-      return withStore(dir, true, (api) => api.search(query));
-    }
-    case 'sign-off': {
-      const [id, index] = need(args, 2, 'sign-off ID INDEX');
-      return withStore(dir, false, async (api) => {
-        const statement = statementAt(await api.getArticle(id), index);
-        return api.signOff(id, statement.id);
-      });
-    }
-    case 'settings': {
-      if (args.length) throw new UsageError('Usage: factdesk settings [--editor NAME] [--newsroom NAME] [--newsroom-url URL]');
-      const patch = definedOnly({ editorName: values.editor, newsroomName: values.newsroom, newsroomUrl: values['newsroom-url'] });
-      if (!Object.keys(patch).length) return withStore(dir, true, (api) => api.getSettings());
-      return withStore(dir, false, (api) => api.updateSettings(patch));
-    }
-    case 'verify-quote': {
-      if (!values.source || values.quote === undefined) {
-        throw new UsageError('Usage: factdesk verify-quote --source FILE --quote Q [--statement S]');
-      }
-      return verifyQuoteInFile(values.source, values.quote, values.statement);
-    }
-    case 'similar': {
-      const [id, index] = need(args, 2, 'similar ID INDEX [--limit N]');
-      const limit = Number(values.limit ?? 10);
-      return withStore(dir, true, async (api) => {
-        const statement = statementAt(await api.getArticle(id), index);
-        const found = await api.earlierChecks(id, statement.id, limit);
-        return found.map((c) => ({
-          articleId: c.origin === 'newsroom' ? c.articleId : null,
-          index: c.origin === 'newsroom' ? c.index : null,
-          text: c.text,
-          verdict: c.verdict,
-          checkedAt: c.checkedAt,
-          checkedBy: c.checkedBy,
-          score: c.score,
-          differences: c.differences,
-          // Another publisher's check says so, with its own rating and page.
-          ...(c.origin === 'published' ? { publisher: c.publisher, rating: c.rating, url: c.url } : {}),
-        }));
-      });
-    }
-    case 'claimreview': {
-      const [sub, file] = need(args, 2, 'claimreview import FILE');
-      if (sub !== 'import') throw new UsageError('Usage: factdesk claimreview import FILE');
-      return withStore(dir, false, (api) => api.importPublishedChecks(), { publishedChecksFile: path.resolve(file) });
-    }
-    case 'export': {
-      // A PDF export killed midway leaves the report's HTML in a temp folder: remove what the dead left.
-      await removeStalePrintFolders();
-      const format = values.format as ReportFormat;
-      if (!REPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}.`);
-      if (values.all) {
-        if (args.length) throw new UsageError('export --all exports every article: give no ID.');
-        if (!values.out) throw new UsageError('export --all needs --out DIR.');
-        return exportAll(dir, format, path.resolve(values.out), reportScope(values));
-      }
-      const [id] = need(args, 1, 'export ID --format FORMAT --out FILE');
-      if (!values.out) throw new UsageError('export needs --out FILE.');
-      const out = path.resolve(values.out);
-      await fs.access(path.dirname(out)).catch(() => {
-        throw new UserError('write-failed', `The folder ${path.dirname(out)} does not exist.`);
-      });
-      const saved = await withStore(dir, true, (api) => api.exportReport(id, format, reportScope(values)), { reportPath: out });
-      for (const warning of saved?.warnings ?? []) process.stderr.write(`factdesk: warning: ${warning}\n`);
-      return saved;
-    }
-    case 'desk':
-      return deskCommand(dir, args, values);
-    case 'assign': {
-      const [id] = need(args, 1, 'assign ID [INDEX] --assignee NAME [--reviewer NAME] [--due YYYY-MM-DD]');
-      const index = args[1];
-      if (values.assignee === undefined) throw new UsageError('assign needs --assignee NAME (or --assignee "" to take it back).');
-      const assignment = values.assignee ? { to: values.assignee, reviewer: values.reviewer ?? '', due: values.due ?? '' } : null;
-      return withStore(dir, false, async (api) => {
-        const statementId = index === undefined ? null : statementAt(await api.getArticle(id), index).id;
-        const article = await api.assign(id, statementId, assignment);
-        const target = statementId ? article.statements.find((s) => s.id === statementId) : article;
-        return { id: article.id, index: index === undefined ? null : Number(index), assignment: target?.assignment ?? null };
-      });
-    }
-    case 'work':
-      return withStore(dir, true, (api) => api.workLists());
-    case 'sync': {
-      const password = deskPassword('FACTDESK_DESK_PASSWORD');
-      return withStore(dir, false, async (_api, store) => {
-        const desk = await Desk.open(store, password);
-        // PouchDB can reject a request nobody awaits when the server goes away mid-pull; the
-        // sync's own promise carries that failure, so this one is only noise.
-        const ignore = () => undefined;
-        process.on('unhandledRejection', ignore);
-        try {
-          return await desk.sync();
-        } finally {
-          await desk.close();
-          process.off('unhandledRejection', ignore);
-        }
-      });
-    }
-    default:
-      throw new UsageError(`Unknown command "${command}".`, true);
-  }
-}
-
-/** The positional arguments a command needs, or a usage error naming them. */
-function need(args: string[], count: 1, usage: string): [string];
-function need(args: string[], count: 2, usage: string): [string, string];
-function need(args: string[], count: number, usage: string): string[] {
-  if (args.length < count) throw new UsageError(`Usage: factdesk ${usage}`);
-  return args;
-}
-
-async function withStore<T>(
-  dir: string,
-  readOnly: boolean,
-  work: (api: FactdeskApi, store: Store) => Promise<T>,
-  hostOptions: {
-    reportPath?: string | ((defaultName: string) => string);
-    reportFile?: string;
-    sourceFile?: string;
-    publishedChecksFile?: string;
-    printPdf?: (html: string) => Promise<Uint8Array>;
-  } = {},
-): Promise<T> {
-  const store = await Store.open(dir, { readOnly, by: 'a factdesk command' });
-  const desk = await readDeskState(dir).catch(() => null);
-  const { reportPath, reportFile, sourceFile, publishedChecksFile, printPdf = printPdfWithChromium } = hostOptions;
-  const host: Host = {
-    chooseArticleFile: async () => null,
-    chooseReportPath: async (defaultName) => (typeof reportPath === 'function' ? reportPath(defaultName) : (reportPath ?? null)),
-    openExternal: async () => undefined,
-    printPdf: (html) => printPdf(html),
-    chooseReportFile: async () => reportFile ?? null,
-    chooseSourceFile: async () => sourceFile ?? null,
-    choosePublishedChecksFile: async () => publishedChecksFile ?? null,
-    signedInUser: () => desk?.user ?? null,
-  };
-  try {
-    return await work(validatedApi(createHandlers(store, host)), store);
-  } finally {
-    // Files the store found damaged (and restored from a backup, where it could), said as the app says it.
-    for (const notice of store.notices) process.stderr.write(`factdesk: ${describeNotice(notice)}\n`);
-    await store.close();
-  }
-}
-
-function describeNotice(notice: StoreNotice): string {
-  return [
-    notice.problem,
-    notice.restoredFrom ? `The last good copy was restored from ${notice.restoredFrom}.` : 'No good copy was found.',
-    notice.movedTo ? `The damaged file was kept at ${notice.movedTo}.` : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-/**
- * `export --all`: every article of the library into one folder, each under the name the app
- * would suggest (made unique), through the same handler as a single export. Progress goes to
- * stderr; an article that fails is reported and the others still exported.
- */
-/** What `export` includes, from its flags; unset flags keep the public defaults. */
-function reportScope(values: Options): Partial<ReportScope> {
-  return definedOnly({
-    signedOffOnly: values['signed-off-only'],
-    includeUnchecked: values['no-unchecked'] ? false : undefined,
-    internal: values.internal,
-    includeUnsigned: values['include-unsigned'],
-  });
-}
-
-async function exportAll(dir: string, format: ReportFormat, outDir: string, scope: Partial<ReportScope> = {}) {
-  await fs.mkdir(outDir, { recursive: true }).catch((err) => {
-    throw new UserError('write-failed', `Could not create the folder ${outDir}: ${(err as Error).message}`);
-  });
-  const taken = new Set<string>();
-  const unique = (name: string) => {
-    const ext = path.extname(name);
-    let candidate = name;
-    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${name.slice(0, -ext.length)}-${n}${ext}`;
-    taken.add(candidate.toLowerCase());
-    return path.join(outDir, candidate);
-  };
-  // One browser prints every PDF of the run, started on the first.
-  let printer: Promise<ChromiumPrinter> | null = null;
-  const printPdf = async (html: string) => (await (printer ??= loadPdf().then((pdf) => pdf.ChromiumPrinter.launch()))).print(html);
-  try {
-    return await withStore(
-      dir,
-      true,
-      async (api) => {
-        const articles = await api.listArticles();
-        const files: { id: string; title: string; path: string }[] = [];
-        const failed: { id: string; title: string; error: string }[] = [];
-        for (const [i, article] of articles.entries()) {
-          const step = `[${i + 1}/${articles.length}]`;
-          try {
-            const saved = (await api.exportReport(article.id, format, scope))!;
-            for (const warning of saved.warnings ?? []) process.stderr.write(`factdesk: ${step} warning: ${warning}\n`);
-            files.push({ id: article.id, title: article.title, path: saved.path });
-            process.stderr.write(`factdesk: ${step} ${path.basename(saved.path)}\n`);
-          } catch (err) {
-            if (!(err instanceof UserError)) throw err;
-            // The same failure for the first article and every later one (no newsroom, no Chromium) stops the run.
-            if (i === 0 && articles.length > 1 && err.code !== 'not-found') throw err;
-            failed.push({ id: article.id, title: article.title, error: err.message });
-            process.stderr.write(`factdesk: ${step} failed: ${article.title}: ${err.message}\n`);
-          }
-        }
-        if (failed.length) process.exitCode = 1;
-        return { format, dir: outDir, exported: files.length, failed, files };
-      },
-      { reportPath: unique, printPdf },
-    );
-  } finally {
-    const started = await (printer as Promise<ChromiumPrinter> | null)?.catch(() => null);
-    await started?.close();
-  }
-}
-
-function statementAt(article: Article, index: string) {
-  // Digits only: Number() would also take "1e0", "0x1" and " 1 ".
-  const statement = /^[1-9][0-9]*$/.test(index) ? article.statements[Number(index) - 1] : undefined;
-  if (!statement) {
-    throw new UsageError(`INDEX must be a statement number from 1 to ${article.statements.length}; got "${index}".`);
-  }
-  return statement;
-}
-
-function markPatch(
-  values: Options,
-  sources: Article['statements'][number]['sources'],
-  document: DocumentRef | null = null,
-): StatementPatch {
-  const patch: StatementPatch = {};
-  if (values.verdict !== undefined) patch.verdict = values.verdict as StatementPatch['verdict'];
-  if (values.note !== undefined) patch.note = values.note;
-  if (values.explanation !== undefined) patch.explanation = values.explanation;
-  if (values.claimant !== undefined) patch.claimant = values.claimant;
-  const source = {
-    quote: values.quote,
-    title: values['source-title'],
-    url: values['source-url'],
-    publisher: values.publisher,
-    publishedAt: values['source-date'],
-    role: values.role,
-    documentId: document?.id,
-    file: document?.name,
-  };
-  if (Object.values(source).some((value) => value !== undefined)) {
-    const first = { ...(sources[0] ?? emptySource()) };
-    for (const [key, value] of Object.entries(source)) if (value !== undefined) Object.assign(first, { [key]: value });
-    patch.sources = [first, ...sources.slice(1)];
-  }
-  if (!Object.keys(patch).length) throw new UsageError('mark needs --verdict, --explanation, --note, --claimant or a source option.');
-  return patch;
-}
-
-/** An article as `import` prints it. */
-function summary(article: Article) {
-  return { id: article.id, title: article.title, statements: article.statements.length };
-}
-
-function definedOnly<T extends object>(patch: T): Partial<T> {
-  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
-}
-
-/** `factdesk desk setup|connect|status|disconnect`. Passwords come from the environment, each time. */
-async function deskCommand(dir: string, args: string[], values: Options) {
-  const [sub, url] = args;
-  switch (sub) {
-    case 'setup': {
-      if (!url || !values.admin) throw new UsageError('Usage: factdesk desk setup URL --admin NAME');
-      const members = (process.env.FACTDESK_DESK_MEMBERS ?? '')
-        .split(',')
-        .map((m) => m.trim())
-        .filter(Boolean);
-      return setupDesk(url, { name: values.admin, password: deskPassword('FACTDESK_DESK_ADMIN_PASSWORD') }, members);
-    }
-    case 'connect': {
-      if (!url || !values.user) throw new UsageError('Usage: factdesk desk connect URL --user NAME');
-      const password = deskPassword('FACTDESK_DESK_PASSWORD');
-      return withStore(dir, false, async (_api, store) => {
-        const state = await connectDesk(store, { url, user: values.user!, password });
-        return { connected: true, url: state.url, user: state.user };
-      });
-    }
-    case 'status': {
-      const state = await readDeskState(dir);
-      if (!state) return { connected: false };
-      return {
-        connected: true,
-        url: state.url,
-        user: state.user,
-        lastSyncAt: state.lastSyncAt,
-        conflicts: state.conflicted.length,
-      };
-    }
-    case 'disconnect':
-      return withStore(dir, false, async (_api, store) => ({ disconnected: await forgetDesk(store.dir) }));
-    default:
-      throw new UsageError('Usage: factdesk desk setup|connect|status|disconnect (see factdesk --help)');
-  }
-}
-
-function deskPassword(variable: string): string {
-  const password = process.env[variable];
-  if (!password) throw new UsageError(`Set ${variable} to the desk password; Factdesk does not store it.`);
-  return password;
-}
-
-function showArticle(article: Article) {
-  // A desk conflict is spelled out beside the statement ("Changed by ana and ben while apart").
-  return {
-    ...article,
-    statements: article.statements.map((s, i) => ({ index: i + 1, ...s, ...(s.deskConflict ? { conflict: s.deskConflict.message } : {}) })),
-  };
+  if (!Object.hasOwn(COMMANDS, command)) throw new UsageError(`Unknown command "${command}".`, true);
+  return COMMANDS[command]!(args, values, values.store ?? defaultStoreDir());
 }
 
 async function main(): Promise<void> {

@@ -104,6 +104,7 @@ async function launchChromium(browser: Browser, url: string, storeDir: string) {
     showInFolder: async () => undefined,
     chooseReportFile: nextOpen,
     choosePublishedChecksFile: nextOpen,
+    signedInUser: () => null,
   };
   let store = await Store.open(storeDir, { by: 'the e2e test' });
   let api = createHandlers(store, host);

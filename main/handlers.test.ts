@@ -5,18 +5,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, EarlierCheck, Handlers, Result } from '../api/contract';
 import { Store } from '../store/store';
 import { emptySource } from '../domain/verdicts';
-import { createHandlers, dispatch, firstLine, type Host } from './handlers';
+import { testHost } from '../test/host';
+import { createHandlers, dispatch, firstLine } from './handlers';
 
 let dir: string;
 let store: Store;
 let api: Handlers;
 let saveAnswer: string | null;
 
-const host: Host = {
-  chooseArticleFile: async () => null,
-  chooseReportPath: async () => saveAnswer,
-  openExternal: async () => undefined,
-};
+const host = testHost({ chooseReportPath: async () => saveAnswer });
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-handlers-'));
@@ -198,7 +195,7 @@ describe('earlier checks', () => {
 
   it('imports published fact-checks through the dialog and lists them as the publisher’s', async () => {
     const file = path.join(import.meta.dirname, '../services/library-index/fixtures/politifact-style.html');
-    const withDialog = createHandlers(store, { ...host, choosePublishedChecksFile: async () => file });
+    const withDialog = createHandlers(store, testHost({ choosePublishedChecksFile: async () => file }));
     expect(await ok(dispatch(withDialog, 'importPublishedChecks', []))).toEqual({ file: 'politifact-style.html', added: 1, alreadyKept: 0 });
     expect(await ok(dispatch(withDialog, 'importPublishedChecks', []))).toEqual({ file: 'politifact-style.html', added: 0, alreadyKept: 1 });
     const article = await ok<Article>(dispatch(api, 'createArticle', [{ text: 'In two years the city bus fleet doubled to 400 buses.' }]));

@@ -1,10 +1,9 @@
 /**
  * What every IPC call does, as plain functions over the store and the services. Electron
- * registers these in ipc.ts; the `factdesk` command and the Chromium e2e run call them
- * directly, so all three go through the same validation and the same code.
+ * registers these in ipc.ts; the `factdesk` command and the Chromium e2e run call them through
+ * `dispatch` too, so all three go through the same validation and the same code. What is done
+ * with a file once it is chosen is in file-actions.ts, which the command calls with its paths.
  */
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import * as v from 'valibot';
 import {
   clientOf,
@@ -18,39 +17,39 @@ import {
   type Result,
 } from '../api/contract';
 import { UserError, type UserErrorCode } from '../store/errors';
-import { DOCUMENT_KINDS, type DocumentRef, type SourceDocument } from '../domain/schema';
 import { SourceChecker, unsupportedFacts } from '../services/evidence/check-sources';
-import { SOURCE_EXTENSIONS } from '../services/evidence';
-import { LibraryIndex, claimDifferences, MAX_CLAIMREVIEW_BYTES, type SimilarMatch } from '../services/library-index';
+import { LibraryIndex, claimDifferences, type SimilarMatch } from '../services/library-index';
 import { emptySource } from '../domain/verdicts';
 import { realign } from '../services/anchor';
 import type { Store } from '../store/store';
 import { segment } from '../services/segment';
-import { normaliseText, readRegularFile } from '../services/import';
+import { normaliseText } from '../services/import';
 // Files and pages from strangers are read in a worker with a time and memory budget (issue 11).
-import { cancelArticleReads, importArticleBytes, importArticleFile, importArticleUrl, parseClaimReviews, readSourceText } from '../services/isolate';
-import { importReport, MAX_REPORT_BYTES, parseReportJson, produceReport, reportFileName } from '../services/report';
+import { cancelArticleReads, importArticleBytes, importArticleFile, importArticleUrl } from '../services/isolate';
+import { editorNames, fileActions, type Printing } from './file-actions';
 import { logRequestFailure } from './log';
 import { workLists } from '../services/desk/assignments';
-import { writeReportFile } from '../services/report/files';
 
-/** What the desktop provides around the handlers: dialogs and the browser. Tests bring their own. */
-export interface Host {
+/**
+ * What a host provides around the handlers: the app's native dialogs, file manager and browser
+ * (main/host.ts), the command line's (cli/host.ts), the tests' (test/host.ts). Every capability
+ * is required, so no host can leave one out and have it silently do nothing.
+ */
+export interface Host extends Printing {
+  /** Open dialogs; each answers null when the editor cancels. */
   chooseArticleFile(): Promise<string | null>;
+  /** A source document (.pdf, .docx, .html, .txt, .md). */
+  chooseSourceFile(): Promise<string | null>;
+  /** A Factdesk JSON report. */
+  chooseReportFile(): Promise<string | null>;
+  /** Other publishers' fact-checks (ClaimReview .json, .jsonld, .html). */
+  choosePublishedChecksFile(): Promise<string | null>;
+  /** The save dialog for a report. */
   chooseReportPath(defaultName: string, format: ReportFormat): Promise<string | null>;
-  openExternal(url: string): Promise<void>;
-  /** Prints report HTML to PDF (Electron's printToPDF in the app, headless Chromium elsewhere). */
-  printPdf?(html: string): Promise<Uint8Array>;
   /** Shows a file in the system's file manager. */
-  showInFolder?(file: string): Promise<void>;
-  /** Native open dialog for a JSON report; without it, the article-file dialog is used. */
-  chooseReportFile?(): Promise<string | null>;
-  /** Native open dialog for a source document (.pdf, .docx, .html, .txt, .md). */
-  chooseSourceFile?(): Promise<string | null>;
-  /** Native open dialog for other publishers' fact-checks (ClaimReview .json, .jsonld, .html). */
-  choosePublishedChecksFile?(): Promise<string | null>;
-  /** The desk user signed in for this store (services/desk), whose name every change then carries. */
-  signedInUser?(): string | null;
+  showInFolder(file: string): Promise<void>;
+  /** Opens an http(s) link in the editor's browser. */
+  openExternal(url: string): Promise<void>;
 }
 
 /** How many saved reports the Export menu remembers. */
@@ -58,18 +57,14 @@ export const RECENT_EXPORTS = 8;
 
 /** `index`: the app passes one it started opening at launch; the commands and tests let it open on first use. */
 export function createHandlers(store: Store, host: Host, index = new LibraryIndex(store)): Handlers {
-  // Changes are recorded under the editor's name from settings, never a name the renderer sends.
-  // While connected to a desk, the signed-in desk user: the desk's server refuses any other name.
-  const signedName = () => host.signedInUser?.() || store.settings().editorName.trim();
-  const editor = () => signedName() || 'Unnamed editor';
+  const { signedName, editor } = editorNames(store, host);
+  const files = fileActions(store, host);
   const checkers = new Map<string, SourceChecker>();
   const checker = (articleId: string) => {
     let found = checkers.get(articleId);
     if (!found) checkers.set(articleId, (found = new SourceChecker((id) => store.getDocument(articleId, id))));
     return found;
   };
-  const attach = async (articleId: string, document: Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>) =>
-    store.attachDocument(articleId, document, editor());
   const earlierCheck = async (match: SimilarMatch, here: string): Promise<EarlierCheck | null> => {
     const r = match.record;
     const differences = claimDifferences(r.text, here);
@@ -160,13 +155,12 @@ export function createHandlers(store: Store, host: Host, index = new LibraryInde
       return workLists(articles, signedName(), localDay(new Date()));
     },
     attachSourceFile: async (articleId) => {
-      if (!host.chooseSourceFile) throw new UserError('import-failed', 'Attaching a file needs the Factdesk app.');
       const file = await host.chooseSourceFile();
-      return file ? attach(articleId, await readSourceDocument(file)) : null;
+      return file ? files.attachSource(articleId, file) : null;
     },
     attachSourceUrl: async (articleId, url, options) => {
       const page = await importArticleUrl(url, options);
-      return attach(articleId, { name: page.title || url, kind: 'url', url, text: page.text, pageStarts: [] });
+      return store.attachDocument(articleId, { name: page.title || url, kind: 'url', url, text: page.text, pageStarts: [] }, editor());
     },
     getSourceDocument: (articleId, documentId) => store.getDocument(articleId, documentId),
     search: (query) => index.search(query),
@@ -184,12 +178,8 @@ export function createHandlers(store: Store, host: Host, index = new LibraryInde
       return marked;
     },
     importPublishedChecks: async () => {
-      if (!host.choosePublishedChecksFile) throw new UserError('import-failed', 'Importing fact-checks needs a file dialog.');
       const file = await host.choosePublishedChecksFile();
-      if (!file) return null;
-      const checks = await parseClaimReviews(await readLimited(file, MAX_CLAIMREVIEW_BYTES), path.basename(file));
-      const { added, alreadyKept } = await store.addPublishedChecks(checks);
-      return { file: path.basename(file), added: added.length, alreadyKept };
+      return file ? files.importPublishedChecks(file) : null;
     },
     openArticleFile: async () => {
       const file = await host.chooseArticleFile();
@@ -199,67 +189,29 @@ export function createHandlers(store: Store, host: Host, index = new LibraryInde
     importUrl: (url, options) => importArticleUrl(url, options),
     cancelImport: () => cancelArticleReads(),
     exportReport: async (articleId, format, scope) => {
-      const article = await store.get(articleId);
-      const printPdf = host.printPdf?.bind(host);
-      const isPdf = format === 'pdf' || format === 'annotated-pdf';
-      if (isPdf && !printPdf) throw new UserError('write-failed', 'PDF export is not available here.');
-      const publisher = store.settings();
-      const warnings: string[] = [];
-      const options = { publisher, scope, warn: (message: string) => void warnings.push(message) };
-      // Rendered before the save dialog, so a report that cannot be made (ClaimReview without a
-      // newsroom) fails before the editor picks a file; the PDF is printed after.
-      const early = isPdf ? null : await produceReport(article, format, options);
-      const target = await host.chooseReportPath(reportFileName(article, format), format);
+      const report = await files.prepareReport(articleId, format, scope);
+      const target = await host.chooseReportPath(report.fileName, format);
       if (!target) return null;
-      // Complete or not at all: a temporary file beside the target, renamed over it.
-      await writeReportFile(target, early ?? (await produceReport(article, format, { ...options, printPdf })));
-      remember({ path: target, format, articleId, title: article.title, at: new Date().toISOString() });
-      return warnings.length ? { path: target, warnings } : { path: target };
+      const saved = await report.saveAs(target);
+      remember({ path: target, format, articleId, title: report.title, at: new Date().toISOString() });
+      return saved;
     },
     importReport: async () => {
-      const file = host.chooseReportFile ? await host.chooseReportFile() : await host.chooseArticleFile();
-      if (!file) return null;
-      return importReport(store, parseReportJson(await readReportFile(file), path.basename(file)), editor());
+      const file = await host.chooseReportFile();
+      return file ? files.importReport(file) : null;
     },
     recentExports: async () => recent.slice(),
     showInFolder: async (file) => {
       if (!recent.some((r) => r.path === file)) {
         throw new UserError('not-found', 'Only reports saved since Factdesk started can be shown in their folder.');
       }
-      await host.showInFolder?.(file);
+      await host.showInFolder(file);
     },
     openExternal: (url) => host.openExternal(url),
     storeNotices: async () => store.notices.slice(),
     getSettings: async () => store.settings(),
     updateSettings: (patch) => store.updateSettings(patch),
   };
-}
-
-/** A file the editor named, as UTF-8: a regular file only, never more than maxBytes read. */
-async function readLimited(file: string, maxBytes: number): Promise<string> {
-  const bytes = await readRegularFile(
-    file,
-    maxBytes,
-    (message) => new UserError('import-failed', message),
-    () => `${path.basename(file)} is larger than ${maxBytes / 1024 / 1024} MB.`,
-  );
-  return bytes.toString('utf8');
-}
-
-const readReportFile = (file: string) => readLimited(file, MAX_REPORT_BYTES);
-
-/** A source document's text and kind, for attaching: PDFs through pdf.js, the rest as articles are read. */
-export async function readSourceDocument(file: string): Promise<Omit<SourceDocument, 'id' | 'attachedAt' | 'attachedBy' | 'chars'>> {
-  const ext = path.extname(file).slice(1).toLowerCase();
-  const kind = ext === 'htm' ? 'html' : ext === 'markdown' ? 'md' : ext;
-  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind) || kind === 'url') {
-    throw new UserError(
-      'import-failed',
-      `${path.basename(file)} cannot be attached as a source. Use ${SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ')}.`,
-    );
-  }
-  const { text, pageStarts } = await readSourceText(file);
-  return { name: path.basename(file), kind: kind as DocumentRef['kind'], url: '', text, pageStarts };
 }
 
 /** The headline: the first non-empty line, cut to a length a library row can show. */

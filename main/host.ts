@@ -17,9 +17,13 @@ const REPORT_FILTERS: Record<ReportFormat, Electron.FileFilter> = {
   'annotated-pdf': { name: 'Annotated article (PDF)', extensions: ['pdf'] },
 };
 
-/** Native dialogs and the browser, for the handlers. */
-export function electronHost(getWindow: () => BrowserWindow | null): Host {
+/**
+ * Native dialogs, the file manager, the browser and printing, for the handlers.
+ * `signedInUser`: the desk user the app is signed in as (services/desk), or null.
+ */
+export function electronHost(getWindow: () => BrowserWindow | null, signedInUser: () => string | null): Host {
   return {
+    signedInUser,
     async chooseSourceFile() {
       return openOne(getWindow(), 'Attach a source document', [
         { name: 'Source documents', extensions: [...SOURCE_EXTENSIONS] },

@@ -59,7 +59,9 @@ async function start(): Promise<void> {
     (opened) => logEvent('info', 'search index opened', { from: opened.from, reread: opened.reread, ms: Math.round(opened.ms) }),
     (err) => logEvent('error', 'search index open failed', redactError(err)),
   );
-  registerIpc(createHandlers(store, electronHost(getWindow), index));
+  // The app does not sign in to a desk yet (Settings → Desk, issue 15): every change carries the
+  // editor's name from Settings.
+  registerIpc(createHandlers(store, electronHost(getWindow, () => null), index));
   installMenu(getWindow);
   openWindow();
   app.on('activate', () => {

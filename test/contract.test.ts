@@ -17,6 +17,7 @@ import { API_METHODS, CHANNELS, METHODS, type ApiMethod, type Bridge, type Factd
 import { method, type ApiOf, type HandlersOf } from '../api/method';
 import { SearchQuerySchema, SEARCH_METHODS } from '../api/search';
 import { createHandlers, dispatch, type Host } from '../main/handlers';
+import { fakePrinter, testHost } from './host';
 import { Store } from '../store/store';
 import { emptySource } from '../domain/verdicts';
 
@@ -79,6 +80,14 @@ describe('the contract at the type level', () => {
     const missing: Handlers = { ...handlers, getArticle: undefined };
     expect([wrongArgument, wrongResult, missing]).toHaveLength(3);
   });
+
+  it('requires every capability of a host, so none can silently do nothing', () => {
+    // @ts-expect-error a host without a file manager (showInFolder once did nothing when absent)
+    const noFileManager: Host = { ...testHost(), showInFolder: undefined };
+    // @ts-expect-error a host without the report dialog (importReport once fell back to the article dialog)
+    const noReportDialog: Host = { ...testHost(), chooseReportFile: undefined };
+    expect([noFileManager, noReportDialog]).toHaveLength(2);
+  });
 });
 
 describe('the contract at run time', () => {
@@ -98,7 +107,7 @@ describe('the contract at run time', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-contract-'));
     const store = await Store.open(dir);
     try {
-      expect(Object.keys(createHandlers(store, nullHost)).sort()).toEqual([...API_METHODS].sort());
+      expect(Object.keys(createHandlers(store, testHost())).sort()).toEqual([...API_METHODS].sort());
     } finally {
       await store.close();
       await rm(dir, { recursive: true, force: true });
@@ -110,7 +119,6 @@ describe('the contract at run time', () => {
     let store: Store;
     let server: http.Server;
     let origin: string;
-    const opened: string[] = [];
     const answers: { open: string[]; save: string[] } = { open: [], save: [] };
     const checked = new Set<ApiMethod>();
     let handlers: Handlers;
@@ -133,16 +141,17 @@ describe('the contract at run time', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const next = (list: string[]) => async () => list.shift() ?? null;
-      handlers = createHandlers(store, {
-        chooseArticleFile: next(answers.open),
-        chooseSourceFile: next(answers.open),
-        chooseReportFile: next(answers.open),
-        choosePublishedChecksFile: next(answers.open),
-        chooseReportPath: next(answers.save),
-        openExternal: async (url) => void opened.push(url),
-        showInFolder: async (file) => void opened.push(file),
-        printPdf: async () => new TextEncoder().encode('%PDF-1.7'),
-      });
+      handlers = createHandlers(
+        store,
+        testHost({
+          chooseArticleFile: next(answers.open),
+          chooseSourceFile: next(answers.open),
+          chooseReportFile: next(answers.open),
+          choosePublishedChecksFile: next(answers.open),
+          chooseReportPath: next(answers.save),
+          printPdf: fakePrinter,
+        }),
+      );
     });
     afterAll(async () => {
       server.close();
@@ -236,9 +245,3 @@ describe('go to definition', () => {
     expect(ts.displayPartsToString(info?.documentation)).toMatch(/^Records a verdict/);
   }, 60_000); // a language service over the renderer's program: seconds, not milliseconds
 });
-
-const nullHost: Host = {
-  chooseArticleFile: async () => null,
-  chooseReportPath: async () => null,
-  openExternal: async () => undefined,
-};

@@ -14,7 +14,8 @@ import * as v from 'valibot';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, Handlers, Result } from '../api/contract';
 import { API_METHODS } from '../api/contract';
-import { checkPayloadSize, createHandlers, dispatch, MAX_PAYLOAD_UNITS, type Host } from '../main/handlers';
+import { checkPayloadSize, createHandlers, dispatch, MAX_PAYLOAD_UNITS } from '../main/handlers';
+import { testHost } from './host';
 import { logRequestFailure, redactError, setLogWriter, type LogFields, type LogLevel } from '../main/log';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl } from '../main/security';
 import { renderReport } from '../services/report';
@@ -26,11 +27,7 @@ import { activeContent, PAYLOADS, hostileArticle } from './fuzz/hostile-corpus';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const run = promisify(execFile);
 
-const host: Host = {
-  chooseArticleFile: async () => null,
-  chooseReportPath: async () => null,
-  openExternal: async () => undefined,
-};
+const host = testHost();
 
 let dir: string;
 let store: Store;

@@ -5,7 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, dispatch, type Host } from '../../main/handlers';
+import { createHandlers, dispatch } from '../../main/handlers';
+import { testHost } from '../../test/host';
 import type { Handlers } from '../../api/contract';
 import { Store } from '../../store/store';
 import { parseHtml } from './html';
@@ -339,7 +340,7 @@ describe('the importUrl request', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-url-'));
     store = await Store.open(dir, { durable: false });
-    api = createHandlers(store, {} as Host);
+    api = createHandlers(store, testHost());
   });
   afterAll(async () => {
     await store.close();

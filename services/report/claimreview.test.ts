@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '.';
 import { RATING_SCALE, RATING_VALUE } from './claimreview';
-import { AT, articleOf, deskArticle, hostileArticle } from './test-articles';
+import { AT, articleOf, deskArticle, hostileArticle } from './fixtures/test-articles';
 
 const NEWSROOM = { newsroomName: 'Bugle Fact Desk', newsroomUrl: 'https://bugle.example/fact-check' };
 

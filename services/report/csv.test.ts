@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '.';
 import { CSV_COLUMNS, csvField, neutraliseFormula } from './csv';
-import { AT, articleOf, hostileArticle, source } from './test-articles';
+import { AT, articleOf, hostileArticle, source } from './fixtures/test-articles';
 
 /** A strict RFC 4180 reader: fails on anything the RFC does not allow, so the test checks the writer. */
 function parseCsv(text: string): string[][] {

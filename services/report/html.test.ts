@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '.';
 import { cssString, escapeHtml } from './html';
-import { AT, articleOf, hostileArticle, source } from './test-articles';
+import { AT, articleOf, hostileArticle, source } from './fixtures/test-articles';
 
 const NEWSROOM = { newsroomName: 'Bugle </style> Desk', newsroomUrl: 'https://bugle.example/' };
 

@@ -3,11 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, Handlers, RecentExport, Result } from '../../api/contract';
-import { createHandlers, dispatch, type Host } from '../../main/handlers';
+import { createHandlers, dispatch } from '../../main/handlers';
+import { UserError } from '../../store/errors';
+import { CHROMIUM_MISSING } from './pdf';
+import { fakePrinter, testHost } from '../../test/host';
 import { Store } from '../../store/store';
 import { renderReport } from '.';
 import { parseReportJson } from './import';
-import { AT, hostileArticle, source } from './test-articles';
+import { AT, hostileArticle, source } from './fixtures/test-articles';
 
 let dir: string;
 let store: Store;
@@ -16,14 +19,12 @@ let saveAnswer: string | null;
 let openAnswer: string | null;
 let shown: string[];
 
-const host: Host = {
-  chooseArticleFile: async () => null,
+const host = testHost({
   chooseReportPath: async () => saveAnswer,
-  openExternal: async () => undefined,
   chooseReportFile: async () => openAnswer,
   showInFolder: async (file) => void shown.push(file),
-  printPdf: async (html) => new TextEncoder().encode(`%PDF-1.7 fake ${html.length}`),
-};
+  printPdf: fakePrinter,
+});
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-report-import-'));
@@ -274,9 +275,12 @@ describe('exporting from the handlers', () => {
     await expect(readFile(saveAnswer)).rejects.toThrow();
   });
 
-  it('says PDF is not available in a host without a printer, and rejects unknown formats', async () => {
+  it('says so when the host cannot print a PDF (no Chromium), and rejects unknown formats', async () => {
     const article = await checkedArticle();
-    const bare = createHandlers(store, { chooseArticleFile: async () => null, chooseReportPath: async () => 'x', openExternal: async () => undefined });
+    const noChromium = async (): Promise<Uint8Array> => {
+      throw new UserError('write-failed', CHROMIUM_MISSING);
+    };
+    const bare = createHandlers(store, testHost({ chooseReportPath: async () => path.join(dir, 'x.pdf'), printPdf: noChromium }));
     expect(await dispatch(bare, 'exportReport', [article.id, 'pdf'])).toMatchObject({ ok: false, error: { code: 'write-failed' } });
     expect(await dispatch(api, 'exportReport', [article.id, 'docx'])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await dispatch(api, 'showInFolder', [])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

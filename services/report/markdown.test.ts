@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '.';
 import { escapeMarkdown } from './markdown';
-import { articleOf, AT, source } from './test-articles';
+import { articleOf, AT, source } from './fixtures/test-articles';
 
 describe('Markdown line ends and links', () => {
   it('turns CR, U+2028 and U+2029 into spaces, so a note cannot start a heading or a list', () => {

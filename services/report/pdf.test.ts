@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '.';
 import { ChromiumPrinter, CHROMIUM_MISSING, findChromium, printPdfWithChromium } from './pdf';
-import { AT, hostileArticle, largeArticle } from './test-articles';
+import { AT, hostileArticle, largeArticle } from './fixtures/test-articles';
 
 const chromium = await findChromium();
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReport } from '.';
 import { CSV_COLUMNS } from './csv';
 import { escapeMarkdown } from './markdown';
-import { AT, deskArticle, articleOf, source } from './test-articles';
+import { AT, deskArticle, articleOf, source } from './fixtures/test-articles';
 
 const NOTE = 'Ask the desk whether to correct';
 const PUBLIC_FORMATS = ['html', 'md', 'annotated'] as const;

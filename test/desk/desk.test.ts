@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers, validatedApi } from '../../main/handlers';
+import { testHost } from '../host';
 import { Store } from '../../store/store';
 import { checkAccount, connectDesk, Desk, setupDesk, type SyncResult } from '../../services/desk';
 import { statementDocId } from '../../services/desk/documents';
@@ -74,13 +75,7 @@ async function editor(name: string, url: string): Promise<Editor> {
   const sourceFile = path.join(dir, `source-${counter}.txt`);
   await writeFile(sourceFile, 'Police figures: recorded crime fell by 12 percent in 2025 compared with 2024.');
   const api = validatedApi(
-    createHandlers(store, {
-      chooseArticleFile: async () => null,
-      chooseReportPath: async () => null,
-      openExternal: async () => undefined,
-      chooseSourceFile: async () => sourceFile,
-      signedInUser: () => name,
-    }),
+    createHandlers(store, testHost({ chooseSourceFile: async () => sourceFile, signedInUser: () => name })),
   );
   return { name, store, api, desk, sync: () => desk.sync() };
 }

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { API_METHODS, type Article, type Handlers, type Result } from '../../api/contract';
-import { createHandlers, dispatch, type Host } from '../../main/handlers';
+import { createHandlers, dispatch } from '../../main/handlers';
+import { testHost } from '../host';
 import { setLogWriter } from '../../main/log';
 import { Store } from '../../store/store';
 import { SOURCE_ROLES, VERDICTS } from '../../domain/verdicts';
@@ -22,11 +23,7 @@ let api: Handlers;
 const ids: string[] = [];
 const logged: string[] = [];
 
-const host: Host = {
-  chooseArticleFile: async () => null,
-  chooseReportPath: async () => null,
-  openExternal: async () => undefined,
-};
+const host = testHost();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-fuzz-ipc-'));
