@@ -47,6 +47,15 @@ describe('work lists', () => {
     ]);
   });
 
+  it('names compare as the two-person rule compares them: case and spacing make no other editor', () => {
+    const mine = checked('Ana ');
+    const forMe = { ...checked('ben'), assignment: given('ben', '', 'ANA') };
+    const givenToMe = article('g', [blankStatement(0, 5, 'A.')], given(' ana'));
+    const lists = workLists([article('a', [mine, forMe]), givenToMe], 'ana', TODAY);
+    expect(lists.awaitingMySignOff.map((w) => w.index)).toEqual([2]);
+    expect(lists.assignedToMe.map((w) => w.articleId)).toEqual(['g']);
+  });
+
   it('overdue: past its deadline and not finished, whoever it is for; the deadline day itself is not overdue', () => {
     const late = article('late', [blankStatement(0, 5, 'A.')], given('ben', '2026-03-09'));
     const today = article('today', [blankStatement(0, 5, 'A.')], given('ben', TODAY));

@@ -4,7 +4,7 @@
  */
 import type { WorkItem, WorkLists } from '../../api/contract';
 import type { Article, Assignment, Statement } from '../../domain/schema';
-import { isAwaitingSignOff } from '../../domain/sign-off';
+import { isAwaitingSignOff, sameEditor } from '../../domain/sign-off';
 
 const ANYONE = 'any second editor';
 
@@ -33,19 +33,20 @@ export function workLists(articles: Iterable<Article>, me: string, today: string
     });
     if (article.assignment && unfinished(article)) {
       const a = article.assignment;
-      if (a.to === me) lists.assignedToMe.push(item(a, null));
+      if (sameEditor(a.to, me)) lists.assignedToMe.push(item(a, null));
       if (a.due && a.due < today) lists.overdue.push(item(a, null));
     }
     for (const s of article.statements) {
       const a = s.assignment;
       const open = s.verdict === 'unchecked' || isAwaitingSignOff(s);
       if (a && open) {
-        if (a.to === me && s.verdict === 'unchecked') lists.assignedToMe.push(item(a, s));
+        if (sameEditor(a.to, me) && s.verdict === 'unchecked') lists.assignedToMe.push(item(a, s));
         if (a.due && a.due < today) lists.overdue.push(item(a, s));
       }
-      if (isAwaitingSignOff(s) && s.checkedBy !== me) {
+      // Names compare as the two-person rule compares them: "Ana" never signs off what "ana" checked.
+      if (isAwaitingSignOff(s) && !sameEditor(s.checkedBy, me)) {
         const reviewer = assignmentOf(article, s)?.reviewer ?? '';
-        if (!reviewer || reviewer === me) {
+        if (!reviewer || sameEditor(reviewer, me)) {
           const base = assignmentOf(article, s) ?? { to: s.checkedBy, reviewer: '', due: '', by: '', at: '' };
           lists.awaitingMySignOff.push(item(base, s));
         }
