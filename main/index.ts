@@ -38,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  startFileLog(app.getPath('logs'));
+  await startFileLog(app.getPath('logs'));
   // A PDF export killed midway leaves the report's HTML in a temp folder: remove what the dead left.
   void removeStalePrintFolders();
   logEvent('info', 'started', { version: app.getVersion(), electron: process.versions.electron ?? 'none', platform: process.platform });

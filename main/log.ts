@@ -11,7 +11,6 @@
  * Until startFileLog() is called (only main/index.ts does), log lines go nowhere: the
  * `factdesk` command and the tests share the handlers and must not write into the app's log.
  */
-import log from 'electron-log/node';
 import path from 'node:path';
 
 export type LogLevel = 'error' | 'warn' | 'info';
@@ -30,8 +29,13 @@ export function setLogWriter(next: LogWriter | null): void {
   writer = next;
 }
 
-/** Sends the log to `<dir>/main.log`, rotated at LOG_MAX_BYTES. Returns the file's path. */
-export function startFileLog(dir: string): string {
+/**
+ * Sends the log to `<dir>/main.log`, rotated at LOG_MAX_BYTES. Returns the file's path.
+ * electron-log is loaded here, not on import: the `factdesk` command shares this module and
+ * never logs to a file, so it does not pay for loading it.
+ */
+export async function startFileLog(dir: string): Promise<string> {
+  const { default: log } = await import('electron-log/node');
   const file = path.join(dir, LOG_FILE_NAME);
   const logger = log.create({ logId: 'factdesk-main' });
   logger.transports.file.resolvePathFn = () => file;

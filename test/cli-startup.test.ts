@@ -1,16 +1,16 @@
 /**
  * The `factdesk` command starts without loading what only some commands need: the desk's
- * PouchDB, the PDF printer's browser driver, and the readers of outside files (pdf.js, mammoth,
- * jsdom, which run in the reading worker). Checked on the built command's static imports, which
- * are what Node loads before the first line runs; the commands that need the rest import it
- * when they run. Needs `npm run build` first.
+ * PouchDB, the PDF printer's browser driver, the readers of outside files (pdf.js, mammoth,
+ * jsdom, which run in the reading worker), and the app's file log (electron-log). Checked on
+ * the built command's static imports, which are what Node loads before the first line runs; the
+ * commands that need the rest import it when they run. Needs `npm run build` first.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const OUT = path.resolve(import.meta.dirname, '../out/main');
-const LAZY = ['pouchdb-node', 'playwright-core', 'pdfjs-dist', 'mammoth', 'jsdom', '@mozilla/readability'];
+const LAZY = ['pouchdb-node', 'playwright-core', 'pdfjs-dist', 'mammoth', 'jsdom', '@mozilla/readability', 'electron-log'];
 
 /** Every package the file loads before it runs, following its own chunks. */
 function staticPackages(file: string, seen = new Set<string>()): Set<string> {
