@@ -15,10 +15,10 @@
  * would hold up the editor (the app's library search), `waitWhileOpening: false` makes a
  * search during opening answer at once that the index is loading, and how far it has got.
  *
- * Why MiniSearch (see docs/search-index.md for the figures): BM25 ranking built in, tokenizers
- * of our own (the claim reading of services/library-index/terms.ts), documents removed and added
- * in place, a plain object to store, no dependencies. Its radix tree (SearchableMap) holds the
- * words library search reads.
+ * Why MiniSearch for earlier checks (see docs/search-index.md for the figures): BM25 ranking
+ * built in, tokenizers of our own (the claim reading of services/library-index/terms.ts),
+ * documents removed and added in place, a plain object to store, no dependencies. Library
+ * search reads each part's own word lists instead (part.ts says why).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';

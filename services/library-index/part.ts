@@ -1,5 +1,6 @@
 /**
- * One part of the library index: the articles whose id falls to it (see `partOf`), or the
+ * One part of the library index: the articles whose id falls to it (`partNumber` in
+ * library-index.ts), or the
  * other publishers' checks. The index is split so that a save writes only the parts whose
  * articles changed, and opening reads one part at a time, letting the process answer between
  * them, instead of one file of the whole library.
@@ -16,7 +17,7 @@
  *   be earlier checks only (a verdict other than unchecked, or a published check), for `similar`.
  *
  * Records are numbered in the order they were added; a removed record leaves a gap (null) so
- * the numbers in both indexes stay valid, and a part with many gaps is rebuilt when it is saved.
+ * the numbers in both indexes stay valid, and a part with many gaps is renumbered when it is saved.
  */
 import MiniSearch from 'minisearch';
 import type { Verdict } from '../../domain/verdicts';
@@ -73,7 +74,7 @@ const CLAIM_OPTIONS = {
   processTerm: (term: string) => term,
 };
 
-/** A part is rebuilt on saving once this share of its record numbers are gaps. */
+/** A part is renumbered on saving once this share of its record numbers are gaps. */
 const GAPS_TO_REBUILD = 0.3;
 
 interface ArticleEntry {
