@@ -1,8 +1,8 @@
 /**
  * One part of the library index: the articles whose id falls to it (`partNumber` in
- * library-index.ts), or the other publishers' checks. The index is split so that a save writes only the parts whose
- * articles changed, and opening reads one part at a time, letting the process answer between
- * them, instead of one file of the whole library.
+ * library-index.ts), or the other publishers' checks. The index is split so that a save
+ * writes only the parts whose articles changed, and opening reads one part at a time, letting
+ * the process answer between them, instead of one file of the whole library.
  *
  * A part keeps, per statement, what a hit shows and the filters read (a record), and two
  * indexes over its records:
