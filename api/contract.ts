@@ -20,6 +20,7 @@ import { SEARCH_METHODS } from './search';
 import { DESK_METHODS } from './desk';
 import { APP_METHODS } from './app';
 import type { ApiOf, HandlersOf } from './method';
+import type { DeskStatus } from './desk';
 
 export const METHODS = {
   ...ARTICLE_METHODS,
@@ -72,6 +73,7 @@ export { REPORT_FORMATS, type ReportFormat, type RecentExport } from './reports'
 export type { ImportedDraft, DroppedFile } from './import';
 export type { SearchQuery, SearchField, SearchHit, ClaimDifference, EarlierCheck, PublishedChecksImport } from './search';
 export type { WorkItem, WorkLists, DeskStatus, DeskAccountInput } from './desk';
+export { DESK_DISCONNECTED } from './desk';
 export { clientOf } from './client';
 
 /** Main -> renderer: a menu item was chosen. The renderer handles the same keys itself. */
@@ -93,6 +95,11 @@ export const MENU_COMMANDS: readonly MenuCommand[] = [
   'open-settings',
   ...REPORT_FORMATS.map((format) => `export-${format}` as const),
 ];
+
+/** Main -> renderer: the desk's status changed (a DeskStatus). */
+export const DESK_STATUS_CHANNEL = 'factdesk:desk:status';
+/** Main -> renderer: a colleague's change reached these articles (their ids); they are saved here. */
+export const DESK_ARTICLES_CHANNEL = 'factdesk:desk:articles';
 
 /**
  * Main -> renderer before the window closes: "send what is not saved yet", with a request id;
@@ -116,4 +123,6 @@ export type Bridge = {
 } & {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   onFlushRequest(listener: () => Promise<FlushResult>): () => void;
+  onDeskStatus(listener: (status: DeskStatus) => void): () => void;
+  onArticlesChanged(listener: (articleIds: string[]) => void): () => void;
 };

@@ -46,6 +46,8 @@ export const DeskStatusSchema = v.object({
 });
 export type DeskStatus = v.InferOutput<typeof DeskStatusSchema>;
 
+export const DESK_DISCONNECTED: DeskStatus = { state: 'disconnected', url: '', user: '', changes: 0, reason: '', lastSyncAt: null, keyring: '' };
+
 /** What Settings → Desk sends to connect. */
 export const DeskAccountInputSchema = v.strictObject({
   url: httpUrl,
@@ -63,4 +65,10 @@ export const DESK_METHODS = {
   ),
   /** The signed-in editor's work: assigned to her, awaiting her sign-off, overdue. */
   workLists: method('factdesk:desk:work-lists', [], WorkListsSchema),
+  /** The desk's status as the window shows it; changes come as DESK_STATUS_CHANNEL events. */
+  deskStatus: method('factdesk:desk:get-status', [], DeskStatusSchema),
+  /** Checks the account (one clear sentence when refused; nothing changes then), remembers the desk and starts syncing. */
+  connectDesk: method('factdesk:desk:connect', [DeskAccountInputSchema], DeskStatusSchema),
+  /** Stops syncing and forgets the desk and its password; the articles stay. */
+  disconnectDesk: method('factdesk:desk:disconnect', [], DeskStatusSchema),
 };

@@ -71,6 +71,8 @@ export function cliHost(signedInUser: string | null, printPdf: Printing['printPd
     openExternal: none('browser'),
     printPdf,
     signedInUser: () => signedInUser,
+    // Nothing syncs live here: `factdesk sync` and `factdesk desk connect` do it on demand.
+    desk: null,
   };
 }
 

@@ -11,7 +11,8 @@ import { test as base, expect, chromium, _electron, type Browser, type Page } fr
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { API_METHODS } from '../api/contract';
+import { API_METHODS, DESK_ARTICLES_CHANNEL, DESK_STATUS_CHANNEL } from '../api/contract';
+import { DeskPassword, LiveDesk } from '../services/desk';
 import { createHandlers, dispatch, type Host } from '../main/handlers';
 import { printPdfWithChromium } from '../services/report/pdf';
 import { Store } from '../store/store';
@@ -51,7 +52,7 @@ export interface HostOption {
   host: 'chromium' | 'electron';
 }
 
-export const test = base.extend<{ app: FactdeskApp }, HostOption & { browser: Browser; rendererUrl: string }>({
+export const test = base.extend<{ app: FactdeskApp; secondApp: FactdeskApp }, HostOption & { browser: Browser; rendererUrl: string }>({
   host: ['chromium', { option: true, scope: 'worker' }],
 
   rendererUrl: [
@@ -83,6 +84,17 @@ export const test = base.extend<{ app: FactdeskApp }, HostOption & { browser: Br
     await rm(storeDir, { recursive: true, force: true });
     if (testInfo.status === testInfo.expectedStatus) expect(app.driver.pageErrors, 'uncaught errors in the page').toEqual([]);
   },
+
+  /** A second editor's app on a store of her own, beside `app` (the desk's two-editor tests). */
+  secondApp: async ({ host, browser, rendererUrl }, use, testInfo) => {
+    test.skip(host !== 'chromium', 'Two app windows on two stores run in the Chromium project.');
+    const storeDir = await mkdtemp(path.join(os.tmpdir(), 'factdesk-e2e-second-'));
+    const app = await launchChromium(browser, rendererUrl, storeDir);
+    await use(app.driver);
+    await app.close();
+    await rm(storeDir, { recursive: true, force: true });
+    if (testInfo.status === testInfo.expectedStatus) expect(app.driver.pageErrors, 'uncaught errors in the second page').toEqual([]);
+  },
 });
 
 export { expect };
@@ -105,17 +117,35 @@ async function launchChromium(browser: Browser, url: string, storeDir: string) {
     chooseReportFile: nextOpen,
     choosePublishedChecksFile: nextOpen,
     signedInUser: () => null,
+    desk: null,
   };
-  let store = await Store.open(storeDir, { by: 'the e2e test' });
-  let api = createHandlers(store, host);
   const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   const page = await context.newPage();
+  // What main sends the window (webContents.send), delivered to the bridge's listeners.
+  const send = (channel: string, payload: unknown) =>
+    void page
+      .evaluate(([c, p]) => (window as unknown as { __factdeskEvent(c: string, p: unknown): void }).__factdeskEvent(c, p), [channel, payload] as const)
+      .catch(() => undefined);
+  // Live desk sync as main runs it; this host has no keyring, like Linux without one.
+  const startDesk = (store: Store) => {
+    const live = new LiveDesk(store, new DeskPassword(store.dir, null), {
+      maxRetryMs: 1000,
+      onStatus: (status) => send(DESK_STATUS_CHANNEL, status),
+      onArticles: (ids) => send(DESK_ARTICLES_CHANNEL, ids),
+    });
+    void live.resume().catch(() => undefined);
+    return live;
+  };
+  let store = await Store.open(storeDir, { by: 'the e2e test' });
+  let desk = startDesk(store);
+  const handlers = () => createHandlers(store, { ...host, desk, signedInUser: () => desk.user() });
+  let api = handlers();
   const pageErrors: string[] = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   await page.exposeBinding('__factdeskInvoke', (_source, method: string, args: unknown[]) =>
     dispatch(api, method, args.map(decodeBytes)),
   );
-  await page.addInitScript(installBridge, API_METHODS as string[]);
+  await page.addInitScript(installBridge, { methods: API_METHODS as string[], deskStatus: DESK_STATUS_CHANNEL, deskArticles: DESK_ARTICLES_CHANNEL });
   await page.goto(url);
   const driver: FactdeskApp = {
     host: 'chromium',
@@ -123,9 +153,11 @@ async function launchChromium(browser: Browser, url: string, storeDir: string) {
     storeDir,
     pageErrors,
     async restart() {
+      await desk.stop();
       await store.close();
       store = await Store.open(storeDir, { by: 'the e2e test' });
-      api = createHandlers(store, host);
+      desk = startDesk(store);
+      api = handlers();
       await page.reload();
     },
     answerSaveDialog: async (file) => void answers.save.push(file),
@@ -135,13 +167,14 @@ async function launchChromium(browser: Browser, url: string, storeDir: string) {
     driver,
     close: async () => {
       await context.close();
+      await desk.stop();
       await store.close();
     },
   };
 }
 
 /** Runs in the page: window.api as the preload would expose it, one method per contract entry. */
-function installBridge(methods: string[]) {
+function installBridge({ methods, deskStatus, deskArticles }: { methods: string[]; deskStatus: string; deskArticles: string }) {
   const invoke = (window as unknown as { __factdeskInvoke(m: string, a: unknown[]): Promise<unknown> }).__factdeskInvoke;
   // exposeBinding passes JSON, so bytes travel as base64.
   const encode = (value: unknown): unknown => {
@@ -157,6 +190,18 @@ function installBridge(methods: string[]) {
   for (const method of methods) api[method] = (...args: unknown[]) => invoke(method, args.map(encode));
   api.onMenuCommand = () => () => undefined;
   api.onFlushRequest = () => () => undefined;
+  // Events from the host, as the preload's ipcRenderer.on would deliver them.
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const subscribe = (channel: string) => (listener: (payload: unknown) => void) => {
+    const set = listeners.get(channel) ?? new Set();
+    listeners.set(channel, set.add(listener));
+    return () => set.delete(listener);
+  };
+  api.onDeskStatus = subscribe(deskStatus);
+  api.onArticlesChanged = subscribe(deskArticles);
+  Object.defineProperty(window, '__factdeskEvent', {
+    value: (channel: string, payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload)),
+  });
   Object.defineProperty(window, 'api', { value: Object.freeze(api) });
 }
 

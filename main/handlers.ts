@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import {
   clientOf,
+  DESK_DISCONNECTED,
   METHODS,
   type ApiMethod,
   type EarlierCheck,
@@ -29,6 +30,7 @@ import { cancelArticleReads, importArticleBytes, importArticleFile, importArticl
 import { editorNames, fileActions, type Printing } from './file-actions';
 import { logRequestFailure } from './log';
 import { workLists } from '../services/desk/assignments';
+import type { LiveDesk } from '../services/desk/live';
 
 /**
  * What a host provides around the handlers: the app's native dialogs, file manager and browser
@@ -50,7 +52,15 @@ export interface Host extends Printing {
   showInFolder(file: string): Promise<void>;
   /** Opens an http(s) link in the editor's browser. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Live sync with the desk, with its status (the app, and the e2e host); null where nothing
+   * syncs live (the command line syncs with `factdesk sync` and connects with `factdesk desk connect`).
+   */
+  desk: DeskSession | null;
 }
+
+/** What the window asks of live desk sync (services/desk/live.ts). */
+export type DeskSession = Pick<LiveDesk, 'status' | 'connect' | 'disconnect'>;
 
 /** How many saved reports the Export menu remembers. */
 export const RECENT_EXPORTS = 8;
@@ -211,6 +221,9 @@ export function createHandlers(store: Store, host: Host, index = new LibraryInde
     storeNotices: async () => store.notices.slice(),
     getSettings: async () => store.settings(),
     updateSettings: (patch) => store.updateSettings(patch),
+    deskStatus: async () => host.desk?.status() ?? DESK_DISCONNECTED,
+    connectDesk: (account) => deskOf(host).connect(account),
+    disconnectDesk: () => deskOf(host).disconnect(),
   };
 }
 
@@ -333,6 +346,11 @@ function fieldName(dotPath: string): string {
     bytes: 'The file',
   };
   return names[last] ?? (last ? `"${last}"` : 'The request');
+}
+
+function deskOf(host: Host): DeskSession {
+  if (!host.desk) throw new UserError('desk', 'Here the desk is connected with the commands: factdesk desk connect URL --user NAME.');
+  return host.desk;
 }
 
 /** The day in this machine's time zone, as YYYY-MM-DD: deadlines are days, not instants. */

@@ -2,6 +2,7 @@ import { dialog, shell, type BrowserWindow } from 'electron';
 import { SOURCE_EXTENSIONS } from '../services/evidence/source-text';
 import type { ReportFormat } from '../api/contract';
 import { ARTICLE_EXTENSIONS } from '../services/import';
+import type { LiveDesk } from '../services/desk';
 import type { Host } from './handlers';
 import { printPdf } from './pdf';
 import { isSafeExternalUrl } from './security';
@@ -18,12 +19,13 @@ const REPORT_FILTERS: Record<ReportFormat, Electron.FileFilter> = {
 };
 
 /**
- * Native dialogs, the file manager, the browser and printing, for the handlers.
- * `signedInUser`: the desk user the app is signed in as (services/desk), or null.
+ * Native dialogs, the file manager, the browser and printing, for the handlers; and the desk's
+ * live sync (main/desk.ts), whose signed-in user every change carries.
  */
-export function electronHost(getWindow: () => BrowserWindow | null, signedInUser: () => string | null): Host {
+export function electronHost(getWindow: () => BrowserWindow | null, desk: LiveDesk): Host {
   return {
-    signedInUser,
+    desk,
+    signedInUser: () => desk.user(),
     async chooseSourceFile() {
       return openOne(getWindow(), 'Attach a source document', [
         { name: 'Source documents', extensions: [...SOURCE_EXTENSIONS] },

@@ -6,8 +6,10 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { defaultStoreDir, userDataDir } from '../store/location';
 import { Store } from '../store/store';
 import { LibraryIndex } from '../services/library-index';
+import type { LiveDesk } from '../services/desk';
 import { removeStalePrintFolders } from '../services/report/files';
 import { saveBeforeClose } from './closing';
+import { startDesk } from './desk';
 import { createHandlers } from './handlers';
 import { electronHost } from './host';
 import { registerIpc } from './ipc';
@@ -17,6 +19,7 @@ import { createMainWindow, lockDownAllWebContents, secureSession } from './windo
 
 let mainWindow: BrowserWindow | null = null;
 let store: Store | null = null;
+let desk: LiveDesk | null = null;
 const getWindow = () => mainWindow;
 
 // The app's folder (logs, Chromium's data, the store) is the one the `factdesk` command uses too,
@@ -59,9 +62,8 @@ async function start(): Promise<void> {
     (opened) => logEvent('info', 'search index opened', { from: opened.from, reread: opened.reread, ms: Math.round(opened.ms) }),
     (err) => logEvent('error', 'search index open failed', redactError(err)),
   );
-  // The app does not sign in to a desk yet (Settings → Desk, issue 15): every change carries the
-  // editor's name from Settings.
-  registerIpc(createHandlers(store, electronHost(getWindow, () => null), index));
+  const live = (desk = startDesk(store, getWindow));
+  registerIpc(createHandlers(store, electronHost(getWindow, live), index));
   installMenu(getWindow);
   openWindow();
   app.on('activate', () => {
@@ -75,6 +77,10 @@ function openWindow(): void {
   win.on('closed', () => (mainWindow = null));
   mainWindow = win;
 }
+
+// PouchDB can leave a request's rejection unhandled when the desk goes away mid-sync; live sync
+// has already seen the failure and retries, so it is logged, never a crash.
+process.on('unhandledRejection', (reason) => logEvent('warn', 'unhandled rejection', redactError(reason)));
 
 // Why a page crashed or was killed, for support: reasons and exit codes only.
 app.on('render-process-gone', (_event, _contents, details) =>
@@ -94,5 +100,6 @@ app.on('will-quit', (event) => {
   if (!store || closing) return;
   closing = true;
   event.preventDefault();
-  void store.close().finally(() => app.quit());
+  const stopDesk = desk?.stop().catch(() => undefined) ?? Promise.resolve();
+  void stopDesk.then(() => store!.close()).finally(() => app.quit());
 });

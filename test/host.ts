@@ -29,6 +29,7 @@ export function testHost(overrides: Partial<Host> = {}): TestHost {
       throw new Error('This test gave its host no printer.');
     },
     signedInUser: () => null,
+    desk: null,
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ interface WiringReport {
   windowOpen: { action: string };
   navigationPrevented: boolean;
   foreignFrameResult: { ok: boolean; error?: { code: string } };
+  safeStorage?: string[];
   appFrameResult: { ok: boolean; value?: unknown };
   subFrameResult: { ok: boolean; error?: { code: string } };
   everyHandlerChecksSender: boolean;
@@ -257,6 +258,10 @@ describe('the built main process', () => {
     expect(readFileSync(logFile, 'utf8')).toMatch(/\[warn\]\s+close: changes not confirmed saved \{"answered":false\}/);
   });
 
+  it("gives the desk Electron's safeStorage for the password, and asks it whether it can encrypt", () => {
+    expect(report.safeStorage).toContain('isEncryptionAvailable');
+  });
+
   it('has a File menu whose shortcuts the renderer handles itself', () => {
     const file = report.menu.find((m) => m.label === '&File');
     type Item = { label?: string; accelerator?: string; registerAccelerator?: boolean; submenu?: Item[] };
@@ -302,7 +307,7 @@ describe('the built preload', () => {
     });
     expect(Object.keys(exposed)).toEqual(['api']);
     const api = exposed.api as Record<string, (...args: unknown[]) => unknown>;
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand', 'onFlushRequest'].sort());
+    expect(Object.keys(api).sort()).toEqual([...API_METHODS, 'onMenuCommand', 'onFlushRequest', 'onDeskStatus', 'onArticlesChanged'].sort());
     for (const method of API_METHODS) await api[method]!('arg');
     expect(invoked).toEqual(API_METHODS.map((m) => [CHANNELS[m], 'arg']));
     expect(Object.values(api)).not.toContain(electron.ipcRenderer);

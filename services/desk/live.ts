@@ -12,7 +12,7 @@
  * an error with its reason, and the time of the last sync. The password is used for this run
  * and kept only through DeskPassword (encrypted by the system, or not at all).
  */
-import type { DeskAccountInput, DeskStatus } from '../../api/contract';
+import { DESK_DISCONNECTED, type DeskAccountInput, type DeskStatus } from '../../api/contract';
 import type { Store } from '../../store/store';
 import { checkAccount, connectDesk, Desk, describeReplicationError, forgetDesk, readDeskState } from './desk';
 import { DeskPassword } from './password';
@@ -38,7 +38,6 @@ interface Replication {
   cancel(): void;
 }
 
-const DISCONNECTED: DeskStatus = { state: 'disconnected', url: '', user: '', changes: 0, reason: '', lastSyncAt: null, keyring: '' };
 
 export class LiveDesk {
   private desk: Desk | null = null;
@@ -59,7 +58,7 @@ export class LiveDesk {
   private pushTimer: NodeJS.Timeout | null = null;
   private pullTimer: NodeJS.Timeout | null = null;
   private work = new Set<Promise<unknown>>();
-  private current: DeskStatus = DISCONNECTED;
+  private current: DeskStatus = DESK_DISCONNECTED;
   private readonly password: DeskPassword;
 
   constructor(
@@ -82,12 +81,13 @@ export class LiveDesk {
   /** At start: a connected desk syncs again with the kept password, or asks for it. */
   async resume(): Promise<DeskStatus> {
     const state = await readDeskState(this.store.dir).catch(() => null);
-    if (!state) return this.set(DISCONNECTED);
+    // Settings → Desk says before connecting whether the password will be kept.
     const keyring = this.password.whyNotKept();
+    if (!state) return this.set({ ...DESK_DISCONNECTED, keyring });
     const password = await this.password.read();
     if (password === null) {
       return this.set({
-        ...DISCONNECTED,
+        ...DESK_DISCONNECTED,
         state: 'password-needed',
         url: state.url,
         user: state.user,
@@ -117,7 +117,7 @@ export class LiveDesk {
     await this.stop();
     await this.password.forget();
     await forgetDesk(this.store.dir);
-    return this.set(DISCONNECTED);
+    return this.set({ ...DESK_DISCONNECTED, keyring: this.password.whyNotKept() });
   }
 
   /** Stops syncing (at quit); the desk stays connected for the next start. */

@@ -155,7 +155,19 @@ export const dialog = {
 };
 export const shell = { openExternal: async (url) => void (record.externalOpened ??= []).push(url) };
 
-export default { app, BrowserWindow, ipcMain, session, Menu, dialog, shell };
+/** As on Linux without a keyring: what main asks of it is recorded. */
+export const safeStorage = {
+  isEncryptionAvailable: () => ((record.safeStorage ??= []).push('isEncryptionAvailable'), false),
+  getSelectedStorageBackend: () => ((record.safeStorage ??= []).push('getSelectedStorageBackend'), 'basic_text'),
+  encryptString: () => {
+    throw new Error('encryptString called without a keyring');
+  },
+  decryptString: () => {
+    throw new Error('decryptString called without a keyring');
+  },
+};
+
+export default { app, BrowserWindow, ipcMain, session, Menu, dialog, shell, safeStorage };
 
 /** What a webContents does when its page tries to leave, open a window, or attach a <webview>. */
 function probe(wc) {

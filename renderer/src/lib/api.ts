@@ -4,7 +4,7 @@
  * components can simply await and catch.
  */
 import { clientOf } from '$api/client';
-import type { ApiMethod, Bridge, FlushResult, MenuCommand } from '$api/contract';
+import type { ApiMethod, Bridge, DeskStatus, FlushResult, MenuCommand } from '$api/contract';
 
 export class ApiError extends Error {
   constructor(
@@ -32,6 +32,16 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 /** Main asks before the window closes; the answer says whether every change is saved. */
 export function onFlushRequest(listener: () => Promise<FlushResult>): () => void {
   return bridge().onFlushRequest(listener);
+}
+
+/** Main tells the window when the desk's status changes. */
+export function onDeskStatus(listener: (status: DeskStatus) => void): () => void {
+  return bridge().onDeskStatus(listener);
+}
+
+/** Main tells the window which articles a colleague's change reached (already saved here). */
+export function onArticlesChanged(listener: (articleIds: string[]) => void): () => void {
+  return bridge().onArticlesChanged(listener);
 }
 
 export function errorMessage(err: unknown): string {

@@ -310,3 +310,39 @@ describe("the editor's name", () => {
     await vi.waitFor(() => expect(main.sent('signOff')).toEqual([['a', 'a-s2']]));
   });
 });
+
+describe("a colleague's change arriving through the desk", () => {
+  it('is taken into the open article, while what the editor is typing stays as she has it', async () => {
+    check.select(2);
+    check.edit({ note: 'Half-typed by Ana' });
+    // Ben's changes, saved here by main: one to a statement Ana is not editing, one to hers.
+    const a = main.articles.get('a')!;
+    main.articles.set('a', {
+      ...a,
+      statements: a.statements.map((s) =>
+        s.id === 'a-s1' ? { ...s, verdict: 'false', checkedBy: 'ben' } : s.id === 'a-s3' ? { ...s, note: 'Ben wrote this' } : s,
+      ),
+    } as Article);
+    const untouched = check.article!.statements[1];
+    await check.takeFromDesk(['b']);
+    expect(check.article!.statements[0]!.verdict).toBe('unchecked'); // another article's news
+    await check.takeFromDesk(['a']);
+    expect(check.article!.statements[0]).toMatchObject({ verdict: 'false', checkedBy: 'ben' });
+    expect(check.article!.statements[2]!.note).toBe('Half-typed by Ana');
+    expect(check.article!.statements[1]).toBe(untouched);
+    expect(check.selected).toBe(2);
+    // Her change is still on its way, and is what main keeps.
+    await check.flush();
+    expect(main.saved('a', 'a-s3').note).toBe('Half-typed by Ana');
+    expect(check.saveState).toBe('saved');
+  });
+
+  it('keeps the same statement selected when a colleague merged statements before it', async () => {
+    check.select(3);
+    const a = main.articles.get('a')!;
+    main.articles.set('a', { ...a, statements: a.statements.filter((s) => s.id !== 'a-s2') } as Article);
+    await check.takeFromDesk(['a']);
+    expect(check.statement!.id).toBe('a-s4');
+    expect(check.selected).toBe(2);
+  });
+});

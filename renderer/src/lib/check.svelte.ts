@@ -106,6 +106,31 @@ class Check {
     this.article = null;
   };
 
+  /**
+   * A colleague's change reached these articles through the desk (main has saved it here): the
+   * open article takes it without a reload. Statements with changes of the editor's that main
+   * has not acknowledged yet stay exactly as she has them (what she is typing is neither lost
+   * nor moved), unchanged statements keep their objects, and the selected statement stays
+   * selected even if statements were added or removed before it.
+   */
+  takeFromDesk = async (articleIds: string[]): Promise<void> => {
+    if (!this.article || !articleIds.includes(this.article.id)) return;
+    const fresh = await api.getArticle(this.article.id);
+    const now = this.article;
+    if (!now || now.id !== fresh.id) return;
+    const selectedId = this.statement?.id;
+    const mine = new Map(now.statements.map((s) => [s.id, s]));
+    const statements = fresh.statements.map((theirs) => {
+      const local = mine.get(theirs.id);
+      if (!local) return theirs;
+      const editing = this.pending.has(keyOf({ articleId: fresh.id, statementId: theirs.id }));
+      return editing || JSON.stringify(local) === JSON.stringify(theirs) ? local : theirs;
+    });
+    this.article = { ...fresh, statements };
+    const index = statements.findIndex((s) => s.id === selectedId);
+    if (index >= 0) this.selected = index;
+  };
+
   select = (index: number): void => {
     if (!this.article) return;
     this.selected = Math.max(0, Math.min(this.article.statements.length - 1, index));

@@ -1,5 +1,6 @@
 import type { Settings, SettingsPatch } from '$api/contract';
 import { api } from './api';
+import { desk } from './desk.svelte';
 
 /** The editor's name and the newsroom's, loaded once and kept in step with the store. */
 class EditorSettings {
@@ -8,7 +9,9 @@ class EditorSettings {
   open = $state(false);
   /** What to do once the editor has given a name, while the name dialog is showing. */
   naming = $state<(() => void) | null>(null);
-  named = $derived(this.value.editorName.trim() !== '');
+  /** While connected to a desk, the signed-in user is the name every change carries. */
+  editorName = $derived(desk.user || this.value.editorName.trim());
+  named = $derived(this.editorName !== '');
 
   load = async (): Promise<void> => {
     this.value = await api.getSettings();

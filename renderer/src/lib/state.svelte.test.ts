@@ -150,6 +150,7 @@ describe('library', () => {
         listArticles: async () => ok([{ id: 'a', title: 'Hit & Run' }]),
         listTrash: async () => ok([{ id: 'b', title: 'Old draft' }]),
         storeNotices: async () => ok([{ file: 'x.json', message: 'restored from a backup' }]),
+        workLists: async () => ok({ assignedToMe: [], awaitingMySignOff: [], overdue: [] }),
       },
     });
     const { library } = await import('./library.svelte');
@@ -159,6 +160,32 @@ describe('library', () => {
     expect(library.trash.map((a) => a.title)).toEqual(['Old draft']);
     expect(library.notices).toHaveLength(1);
     expect(library.loaded).toBe(true);
+  });
+});
+
+describe('library views', () => {
+  it("shows the signed-in editor's work lists as the same refresh gave them", async () => {
+    const item = (articleId: string, signOffBy: string) => ({ articleId, title: articleId, statementId: 's', index: 1, text: 'x', to: 'ben', due: '', signOffBy });
+    let lists = { assignedToMe: [item('a', 'ana')], awaitingMySignOff: [] as ReturnType<typeof item>[], overdue: [] };
+    vi.stubGlobal('window', {
+      api: {
+        listArticles: async () => ok([]),
+        listTrash: async () => ok([]),
+        storeNotices: async () => ok([]),
+        workLists: async () => ok(lists),
+      },
+    });
+    const { library } = await import('./library.svelte');
+    await library.refresh();
+    expect(library.items).toBeNull();
+    library.view = 'assignedToMe';
+    expect(library.items!.map((i) => i.articleId)).toEqual(['a']);
+    library.view = 'awaitingMySignOff';
+    expect(library.items).toEqual([]);
+    // A colleague's verdict arrives: the next refresh puts it in the list being looked at.
+    lists = { ...lists, awaitingMySignOff: [item('b', 'ana')] };
+    await library.refresh();
+    expect(library.items!.map((i) => [i.articleId, i.signOffBy])).toEqual([['b', 'ana']]);
   });
 });
 
