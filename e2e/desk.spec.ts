@@ -1,0 +1,103 @@
+/**
+ * Two editors on one desk: two app pages on two stores, each syncing live with the test
+ * CouchDB (test/desk/server.ts), as two machines in a newsroom would. Chromium project only
+ * (the fixture's secondApp).
+ */
+import { ADMIN, ADMIN_PASSWORD, startTestCouch, type TestCouch } from '../test/desk/server';
+import { setupDesk } from '../services/desk';
+import { test, expect, type FactdeskApp } from './fixtures';
+import { createArticle, statement, waitUntilSaved } from './steps';
+
+// PouchDB 9 can reject a request nobody awaits when a connection closes mid-pull.
+process.on('unhandledRejection', () => undefined);
+
+const ARTICLE =
+  'Crime figures\n\nThe mayor said crime fell by 12 percent in 2025. The city hired 300 new officers last year. Officials expect the new bridge to open in May.';
+
+let couch: TestCouch;
+let deskUrl: string;
+
+test.beforeAll(async () => {
+  couch = await startTestCouch();
+  await couch.createUser('ana', 'ana-e2e-pw');
+  await couch.createUser('ben', 'ben-e2e-pw');
+  deskUrl = couch.databaseUrl();
+  await setupDesk(deskUrl, { name: ADMIN, password: ADMIN_PASSWORD }, ['ana', 'ben']);
+});
+test.afterAll(async () => couch?.stop());
+
+async function connect(app: FactdeskApp, user: string, password: string) {
+  const { page } = app;
+  await page.getByTestId('editor-button').click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByTestId('desk-url').fill(deskUrl);
+  await dialog.getByTestId('desk-user-input').fill(user);
+  await dialog.getByTestId('desk-password').fill(password);
+  await dialog.getByTestId('desk-connect').click();
+  return dialog;
+}
+
+test('a verdict given by one editor appears at the other within seconds, and the second signs it off', async ({ app, secondApp }) => {
+  const ana = app.page;
+  const ben = secondApp.page;
+  for (const page of [ana, ben]) await page.setViewportSize({ width: 1024, height: 640 });
+
+  // A wrong password: one clear sentence, nothing connected.
+  const anaSettings = await connect(app, 'ana', 'not-her-password');
+  await expect(anaSettings.getByTestId('desk-error')).toHaveText('The desk refused the password for ana.');
+  await expect(ana.getByTestId('desk-status')).toBeHidden();
+  await anaSettings.getByTestId('desk-password').fill('ana-e2e-pw');
+  await anaSettings.getByTestId('desk-connect').click();
+  await expect(anaSettings.getByTestId('desk-user')).toHaveText('ana');
+  // No keyring on this host: the window says the password is not kept.
+  await expect(anaSettings).toContainText('does not keep it');
+  await ana.screenshot({ path: test.info().outputPath('desk-settings.png') });
+  await anaSettings.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ana.getByTestId('desk-status')).toContainText('Synced');
+  await expect(ana.getByTestId('editor-button')).toHaveText('Editor: ana');
+
+  const benSettings = await connect(secondApp, 'ben', 'ben-e2e-pw');
+  await expect(benSettings.getByTestId('desk-user')).toHaveText('ben');
+  await benSettings.getByRole('button', { name: 'Cancel' }).click();
+
+  await createArticle(ana, ARTICLE);
+  // Ben's library shows Ana's article without a reload; he opens it.
+  const row = ben.getByTestId('article-row').filter({ hasText: 'Crime figures' });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await ben.screenshot({ path: test.info().outputPath('desk-library.png') });
+  await row.getByRole('button').first().click();
+  await expect(ben.getByRole('article', { name: 'Article statements' })).toBeVisible();
+
+  // Ben starts a note on the second statement; Ana's verdict on the first arrives meanwhile.
+  await statement(ben, 'The city hired').click();
+  const note = ben.getByTestId('note');
+  await note.click();
+  await note.pressSequentially('Asked the police press office');
+
+  await statement(ana, 'The mayor said').click();
+  await ana.keyboard.press('2');
+  await waitUntilSaved(ana);
+  const started = Date.now();
+  await expect(statement(ben, 'The mayor said')).toHaveAttribute('data-verdict', 'verified', { timeout: 15_000 });
+  const seconds = (Date.now() - started) / 1000;
+  test.info().annotations.push({ type: 'verdict reached the colleague in', description: `${seconds.toFixed(1)} s` });
+  // What Ben was typing is neither lost nor moved: he types on where he was.
+  await expect(note).toBeFocused();
+  await note.pressSequentially(' for the hiring figures.');
+  await expect(note).toHaveValue('Asked the police press office for the hiring figures.');
+  await waitUntilSaved(ben);
+
+  // Ben signs off Ana's verdict; the statement says so at both desks.
+  await statement(ben, 'The mayor said').click();
+  await expect(ben.getByTestId('sign-off-by')).toContainText('Awaiting sign-off by');
+  await ben.getByTestId('accountability').getByRole('button', { name: 'Sign off' }).click();
+  await expect(ben.getByTestId('signed-off')).toHaveText('✓ Signed off by ben');
+  await expect(ana.getByTestId('signed-off')).toHaveText('✓ Signed off by ben', { timeout: 15_000 });
+  // Ben's note reached Ana too.
+  await statement(ana, 'The city hired').click();
+  await expect(ana.getByTestId('note')).toHaveValue('Asked the police press office for the hiring figures.', { timeout: 15_000 });
+  await expect(ana.getByTestId('desk-status')).toContainText('Synced');
+
+  await ana.screenshot({ path: test.info().outputPath('desk-ana.png') });
+  await ben.screenshot({ path: test.info().outputPath('desk-ben.png') });
+});
