@@ -87,9 +87,14 @@ test('a verdict given by one editor appears at the other within seconds, and the
   await expect(note).toHaveValue('Asked the police press office for the hiring figures.');
   await waitUntilSaved(ben);
 
-  // Ben signs off Ana's verdict; the statement says so at both desks.
-  await statement(ben, 'The mayor said').click();
-  await expect(ben.getByTestId('sign-off-by')).toContainText('Awaiting sign-off by');
+  // Ana's verdict is in Ben's "Awaiting my sign-off"; he opens it from there and signs it off.
+  await ben.getByRole('button', { name: '← Library' }).click();
+  await ben.getByTestId('view-awaitingMySignOff').click();
+  await expect(ben.getByTestId('work-list')).toContainText('The mayor said crime fell by 12 percent in 2025.');
+  await expect(ben.getByTestId('work-list')).toContainText('sign-off by any second editor');
+  await ben.getByTestId('work-list').getByRole('button').first().click();
+  await expect(ben.getByTestId('selected-statement')).toHaveText('The mayor said crime fell by 12 percent in 2025.');
+  await expect(ben.getByTestId('sign-off-by')).toHaveText('Awaiting sign-off by a second editor');
   await ben.getByTestId('accountability').getByRole('button', { name: 'Sign off' }).click();
   await expect(ben.getByTestId('signed-off')).toHaveText('✓ Signed off by ben');
   await expect(ana.getByTestId('signed-off')).toHaveText('✓ Signed off by ben', { timeout: 15_000 });
