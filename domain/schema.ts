@@ -216,6 +216,12 @@ export const ArticleSchema = v.object({
   orphaned: v.array(StatementSchema),
   /** The article given to an editor on the desk, with a deadline. */
   assignment: v.optional(v.nullable(AssignmentSchema)),
+  /**
+   * Set while the desk holds two versions of the article's own fields (title, text, outlet…),
+   * changed by two editors while apart: the winning side is shown, the other kept on the desk,
+   * until an editor changes the article again. Only in this store; never written to the desk.
+   */
+  deskConflict: v.optional(v.object({ editors: v.array(shortText), message: shortText })),
 });
 export type Article = v.InferOutput<typeof ArticleSchema>;
 

@@ -38,6 +38,7 @@ import type { Store } from '../../store/store';
 import { readText, DurableJSONFile } from '../../store/durable-file';
 import { designDocument, DESIGN_DOC_ID, securityDocument } from './design';
 import {
+  articleConflict,
   articleDocId,
   articleIdOf,
   contentHash,
@@ -546,6 +547,9 @@ export class Desk {
       }
       // Restored by a colleague after its deletion reached this store: back from the trash here.
       if (inTrash) await this.store.restore(articleId);
+      const otherArticles = articleDoc._conflicts?.length ? ((await this.leaves(articleDoc._id, articleDoc._conflicts)) as ArticleDoc[]) : [];
+      const deskConflict = articleConflict(articleDoc, otherArticles);
+      this.noteConflict(articleDoc._id, otherArticles.length > 0);
       const documents = await this.documentsOf(articleId);
       const pushedBefore = this.state.pushedAt[articleId];
       let savedHereMeanwhile = false;
@@ -577,7 +581,9 @@ export class Desk {
               updatedAt: local?.updatedAt ?? latest(articleDoc.createdAt, kept),
               statements: kept,
               documents: local ? unionDocuments(documents, local.documents) : documents,
+              deskConflict,
             } as Article);
+        if (!next.deskConflict) delete next.deskConflict;
         return local && sameArticle(local, next) ? local : next;
       });
       if (article) {

@@ -43,14 +43,14 @@ interface DeskFields {
 
 export type ArticleDoc = DeskFields & { type: 'article'; statementIds: string[] } & Omit<
     Article,
-    'statements' | 'documents' | 'updatedAt'
+    'statements' | 'documents' | 'updatedAt' | 'deskConflict'
   >;
 export type StatementDoc = DeskFields & { type: 'statement'; articleId: string } & Omit<Statement, 'id' | 'deskConflict'>;
 export type DocumentDoc = DeskFields & { type: 'document'; articleId: string } & Omit<DocumentRef, never>;
 export type DeskDoc = ArticleDoc | StatementDoc | DocumentDoc;
 
 export function toArticleDoc(article: Article, editedBy: string): ArticleDoc {
-  const { statements, documents: _, updatedAt: __, ...rest } = article;
+  const { statements, documents: _, updatedAt: __, deskConflict: ___, ...rest } = article;
   return { _id: articleDocId(article.id), type: 'article', editedBy, ...rest, statementIds: statements.map((s) => s.id) };
 }
 
@@ -68,7 +68,7 @@ export function documentAttachment(document: SourceDocument): { content_type: st
   return { content_type: 'application/json', data: Buffer.from(body, 'utf8') };
 }
 
-export function fromArticleDoc(doc: ArticleDoc): Omit<Article, 'statements' | 'documents' | 'updatedAt'> {
+export function fromArticleDoc(doc: ArticleDoc): Omit<Article, 'statements' | 'documents' | 'updatedAt' | 'deskConflict'> {
   const { _id, _rev, _conflicts, _deleted, type, editedBy, statementIds, ...article } = doc as ArticleDoc & { _attachments?: unknown };
   return article;
 }
@@ -95,6 +95,16 @@ export function mergeConflictingStatements(winner: StatementDoc, others: Stateme
   const editors = [...new Set([winner, ...others].map((d) => d.editedBy))].sort();
   statement.deskConflict = { editors, message: `Changed by ${listNames(editors)} while apart` };
   return statement;
+}
+
+/**
+ * The article's own fields changed on two sides while apart: CouchDB's winner is shown (the
+ * same everywhere) and the other sides stay on the desk; the flag names who changed it.
+ */
+export function articleConflict(winner: ArticleDoc, others: ArticleDoc[]): Article['deskConflict'] {
+  if (!others.length) return undefined;
+  const editors = [...new Set([winner, ...others].map((d) => d.editedBy))].sort();
+  return { editors, message: `Article details changed by ${listNames(editors)} while apart` };
 }
 
 export function unionHistory(histories: Statement['history'][]): Statement['history'] {

@@ -314,6 +314,40 @@ describe('an edit saved here between a push and a pull', () => {
   });
 });
 
+describe("an article's own fields changed by both while apart", () => {
+  it('are flagged at both with the same version shown, and the flag clears when an editor changes the article', async () => {
+    const url = await newDesk();
+    const ana = await editor('ana', url);
+    const ben = await editor('ben', url);
+    const article = await ana.api.createArticle({ text: TEXT, title: 'Crime figures' });
+    await ana.sync();
+    await ben.sync();
+    await ana.api.updateArticle(article.id, { title: 'Crime fell, the mayor says' });
+    await ben.api.updateArticle(article.id, { title: 'Crime figures for 2025', outlet: 'City Herald' });
+    await ana.sync();
+    expect(await ben.sync()).toMatchObject({ conflicts: 1 });
+    await ana.sync();
+    const seen = [];
+    for (const e of [ana, ben]) {
+      const shown = await e.api.getArticle(article.id);
+      expect(shown.deskConflict).toEqual({ editors: ['ana', 'ben'], message: 'Article details changed by ana and ben while apart' });
+      seen.push(shown.title);
+    }
+    expect(seen[0]).toBe(seen[1]);
+    // The statements were not touched by either: no conflict there.
+    expect((await statementsOf(ana, article.id)).some((s) => s.deskConflict)).toBe(false);
+
+    await ana.api.updateArticle(article.id, { title: 'Crime figures, 2025', outlet: 'City Herald' });
+    expect(await ana.sync()).toMatchObject({ conflicts: 0 });
+    expect(await ben.sync()).toMatchObject({ conflicts: 0 });
+    for (const e of [ana, ben]) {
+      const shown = await e.api.getArticle(article.id);
+      expect(shown.deskConflict).toBeUndefined();
+      expect([shown.title, shown.outlet]).toEqual(['Crime figures, 2025', 'City Herald']);
+    }
+  });
+});
+
 describe('the server enforces who did what', () => {
   it('refuses a self sign-off and a change under another name, written directly over HTTP', async () => {
     const url = await newDesk();
