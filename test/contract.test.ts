@@ -19,6 +19,8 @@ import { SearchQuerySchema, SEARCH_METHODS } from '../api/search';
 import { createHandlers, dispatch, type Host } from '../main/handlers';
 import { fakePrinter, testHost } from './host';
 import { Store } from '../store/store';
+import { DeskPassword, LiveDesk, setupDesk } from '../services/desk';
+import { ADMIN, ADMIN_PASSWORD, startTestCouch } from './desk/server';
 import { emptySource } from '../domain/verdicts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -122,6 +124,7 @@ describe('the contract at run time', () => {
     const answers: { open: string[]; save: string[] } = { open: [], save: [] };
     const checked = new Set<ApiMethod>();
     let handlers: Handlers;
+    let desk: LiveDesk;
 
     /** Calls through dispatch, as IPC does, and checks the value against the method's result schema. */
     async function call<K extends ApiMethod>(name: K, ...args: unknown[]): Promise<Awaited<ReturnType<FactdeskApi[K]>>> {
@@ -141,9 +144,11 @@ describe('the contract at run time', () => {
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const next = (list: string[]) => async () => list.shift() ?? null;
+      desk = new LiveDesk(store, new DeskPassword(dir, null));
       handlers = createHandlers(
         store,
         testHost({
+          desk,
           chooseArticleFile: next(answers.open),
           chooseSourceFile: next(answers.open),
           chooseReportFile: next(answers.open),
@@ -214,6 +219,20 @@ describe('the contract at run time', () => {
       await call('restoreArticle', other.id);
       await call('listArticles');
       await call('storeNotices');
+
+      // The desk, against the tests' CouchDB-protocol server.
+      await call('deskStatus');
+      const couch = await startTestCouch();
+      try {
+        await couch.createUser('ana', 'ana-pw');
+        const url = couch.databaseUrl();
+        await setupDesk(url, { name: ADMIN, password: ADMIN_PASSWORD }, ['ana']);
+        expect(await call('connectDesk', { url, user: 'ana', password: 'ana-pw' })).toMatchObject({ user: 'ana' });
+        await call('disconnectDesk');
+      } finally {
+        await desk.stop();
+        await couch.stop();
+      }
       expect(API_METHODS.filter((m) => !checked.has(m))).toEqual([]);
     });
   });
