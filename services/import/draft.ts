@@ -80,17 +80,12 @@ function declaredEncoding(label: string): string {
   }
 }
 
-/**
- * One kind of line break, no BOM, no trailing spaces: statement offsets refer to this text.
- * The two bidi overrides (U+202D, U+202E) go too: they make characters display in an order other
- * than they are stored, so an editor would read one sentence while quotes are checked against
- * another. Direction marks, embeddings and isolates stay: right-to-left articles need them.
- */
+/** One kind of line break, no BOM, no trailing spaces: statement offsets refer to this text. */
 export function normaliseText(text: string): string {
   return text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202d\u202e]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
     .split('\n')
     .map(trimEndBlanks)
     .join('\n')

@@ -111,14 +111,6 @@ describe('text as written', () => {
     expect((await importArticleBytes('mixed.txt', new TextEncoder().encode(text))).text).toBe(text);
   });
 
-  it('drops bidi overrides, which would show the editor other text than the quotes are checked against', async () => {
-    // "The mayor paid $5,000" stored; with U+202E the end would display reversed as "000,5$".
-    const text = 'The mayor paid \u202e$5,000\u202c to the firm.\n\nقال \u2067رئيس\u2069 البلدية.';
-    expect((await importArticleBytes('override.txt', new TextEncoder().encode(text))).text).toBe(
-      'The mayor paid $5,000\u202c to the firm.\n\nقال \u2067رئيس\u2069 البلدية.',
-    );
-  });
-
   it('reads UTF-16 with a byte order mark', async () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('שלום, 世界', 'utf16le')]);
     expect((await importArticleBytes('utf16.txt', bytes)).text).toBe('שלום, 世界');
