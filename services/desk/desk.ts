@@ -286,20 +286,24 @@ export class Desk {
     }
   }
 
-  /** Writes this store's changed articles to the replica; returns how many documents were written. */
-  pushToReplica(): Promise<number> {
+  /**
+   * Writes this store's changed articles to the replica; returns how many documents were written.
+   * `onWriting` hears of each batch just before it is written, so a count of documents on their
+   * way is never behind live replication, which may send them before this returns.
+   */
+  pushToReplica(onWriting: (documents: number) => void = () => undefined): Promise<number> {
     return this.exclusiveIfIdle(async () => {
       const changed = this.store.list().filter((s) => this.state.pushedAt[s.id] !== s.updatedAt);
       let written = 0;
       for (let i = 0; i < changed.length; i += BATCH) {
         const batch = changed.slice(i, i + BATCH);
         const articles = await Promise.all(batch.map((s) => this.store.get(s.id)));
-        written += await this.writeArticles(articles);
+        written += await this.writeArticles(articles, onWriting);
         for (const a of articles) this.state.pushedAt[a.id] = a.updatedAt;
       }
       // Moved to the trash here since it was last pushed: moved to the trash on the desk too.
       const trashed = this.store.trash().filter((t) => t.id in this.state.pushedAt);
-      if (trashed.length) written += await this.deleteArticles(trashed.map((t) => t.id));
+      if (trashed.length) written += await this.deleteArticles(trashed.map((t) => t.id), onWriting);
       if (changed.length || trashed.length) await writeDeskState(this.store.dir, this.state);
       return written;
     });
@@ -395,7 +399,7 @@ export class Desk {
     }
   }
 
-  private async writeArticles(articles: Article[]): Promise<number> {
+  private async writeArticles(articles: Article[], onWriting: (documents: number) => void): Promise<number> {
     const user = this.state.user;
     const bases = await this.bases(articles.map((a) => a.id));
     const wanted: DeskDoc[] = [];
@@ -463,6 +467,7 @@ export class Desk {
         if (row.doc) writes.push({ _id: id, _rev: row.doc._rev, _deleted: true, editedBy: user });
       }
     }
+    onWriting(writes.length + siblings.length);
     const results = [
       ...(writes.length ? await this.replica.bulkDocs(writes) : []),
       ...(siblings.length ? await this.replica.bulkDocs(siblings, { new_edits: false }) : []),
@@ -484,10 +489,11 @@ export class Desk {
    * article to her trash). The statement and source documents stay, so a restore brings the
    * article back whole.
    */
-  private async deleteArticles(articleIds: string[]): Promise<number> {
+  private async deleteArticles(articleIds: string[], onWriting: (documents: number) => void): Promise<number> {
     const deletions = [...(await this.rows(articleIds.map(articleDocId))).values()]
       .filter((row) => row.doc)
       .map((row) => ({ _id: row.id, _rev: row.doc!._rev, _deleted: true, editedBy: this.state.user }));
+    onWriting(deletions.length);
     const results = deletions.length ? await this.replica.bulkDocs(deletions) : [];
     const failed = results.find((r) => 'error' in r && r.error);
     if (failed) throw new UserError('desk', `Could not write to this machine's desk replica: ${JSON.stringify(failed)}`);

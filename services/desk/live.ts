@@ -231,7 +231,13 @@ export class LiveDesk {
   }
 
   private async pushNow(desk: Desk): Promise<void> {
-    this.unsent += await desk.pushToReplica();
+    // Counted before each write: live replication may send a batch (and pause) before the
+    // write's promise resolves, and a count added after that would never be taken off.
+    await desk.pushToReplica((documents) => {
+      if (this.desk !== desk) return;
+      this.unsent += documents;
+      this.update();
+    });
   }
 
   private async pullNow(desk: Desk): Promise<void> {
