@@ -211,23 +211,24 @@ export class LiveDesk {
       });
   }
 
+  /** Saves here are gathered for a moment, then written to the replica in one go. */
   private schedulePush(): void {
-    if (this.pushTimer || !this.desk) return;
-    const desk = this.desk;
-    this.pushTimer = setTimeout(() => {
-      this.pushTimer = null;
-      this.run(() => this.pushNow(desk));
-    }, this.options.pushDelayMs ?? 300);
-    this.update();
+    this.schedule('pushTimer', this.options.pushDelayMs ?? 300, (desk) => this.pushNow(desk));
   }
 
+  /** What the pull brought into the replica is applied to the store a moment later, together. */
   private schedulePull(): void {
-    if (this.pullTimer || !this.desk) return;
+    this.schedule('pullTimer', 50, (desk) => this.pullNow(desk));
+  }
+
+  private schedule(timer: 'pushTimer' | 'pullTimer', delayMs: number, step: (desk: Desk) => Promise<void>): void {
+    if (this[timer] || !this.desk) return;
     const desk = this.desk;
-    this.pullTimer = setTimeout(() => {
-      this.pullTimer = null;
-      this.run(() => this.pullNow(desk));
-    }, 50);
+    this[timer] = setTimeout(() => {
+      this[timer] = null;
+      this.run(() => step(desk));
+    }, delayMs);
+    this.update();
   }
 
   private async pushNow(desk: Desk): Promise<void> {

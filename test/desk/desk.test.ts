@@ -80,6 +80,17 @@ async function editor(name: string, url: string): Promise<Editor> {
   return { name, store, api, desk, sync: () => desk.sync() };
 }
 
+/** Ana and Ben on a new desk, both with an article Ana created. */
+async function sharedArticle(title: string) {
+  const url = await newDesk();
+  const ana = await editor('ana', url);
+  const ben = await editor('ben', url);
+  const article = await ana.api.createArticle({ text: TEXT, title });
+  await ana.sync();
+  await ben.sync();
+  return { url, ana, ben, article };
+}
+
 async function statementsOf(e: Editor, articleId: string) {
   return (await e.api.getArticle(articleId)).statements;
 }
@@ -170,12 +181,7 @@ describe('two editors on one desk', () => {
   });
 
   it('edits of different statements of one article while apart do not conflict', async () => {
-    const url = await newDesk();
-    const ana = await editor('ana', url);
-    const ben = await editor('ben', url);
-    const article = await ana.api.createArticle({ text: TEXT, title: 'Apart' });
-    await ana.sync();
-    await ben.sync();
+    const { ana, ben, article } = await sharedArticle('Apart');
     const [s1, s2] = article.statements;
     await ana.api.markStatement(article.id, s1!.id, { verdict: 'verified' });
     await ben.api.markStatement(article.id, s2!.id, { verdict: 'false', note: 'Only 120 were hired.' });
@@ -190,12 +196,7 @@ describe('two editors on one desk', () => {
   });
 
   it('flags one statement changed by both while apart, keeps both sides, and clears when an editor changes it', async () => {
-    const url = await newDesk();
-    const ana = await editor('ana', url);
-    const ben = await editor('ben', url);
-    const article = await ana.api.createArticle({ text: TEXT, title: 'Both' });
-    await ana.sync();
-    await ben.sync();
+    const { ana, ben, article } = await sharedArticle('Both');
     const id = article.statements[0]!.id;
     await ana.api.markStatement(article.id, id, { verdict: 'verified', note: 'Ana: police figures' });
     await ben.api.markStatement(article.id, id, { verdict: 'misleading', note: 'Ben: only one district' });
@@ -271,12 +272,7 @@ describe('an edit saved here between a push and a pull', () => {
   }
 
   it('of another statement reaches the colleague (it is not taken for pushed)', async () => {
-    const url = await newDesk();
-    const ana = await editor('ana', url);
-    const ben = await editor('ben', url);
-    const article = await ana.api.createArticle({ text: TEXT, title: 'Between' });
-    await ana.sync();
-    await ben.sync();
+    const { ana, ben, article } = await sharedArticle('Between');
     const [s1, s2] = article.statements;
     await ben.api.markStatement(article.id, s1!.id, { verdict: 'verified' });
     await ben.sync();
@@ -290,12 +286,7 @@ describe('an edit saved here between a push and a pull', () => {
   });
 
   it('of the statement a colleague changed: neither is lost, the statement is flagged', async () => {
-    const url = await newDesk();
-    const ana = await editor('ana', url);
-    const ben = await editor('ben', url);
-    const article = await ana.api.createArticle({ text: TEXT, title: 'Same, between' });
-    await ana.sync();
-    await ben.sync();
+    const { ana, ben, article } = await sharedArticle('Same, between');
     const id = article.statements[0]!.id;
     await ben.api.markStatement(article.id, id, { verdict: 'misleading', note: 'Ben: one district' });
     await ben.sync();
@@ -316,12 +307,7 @@ describe('an edit saved here between a push and a pull', () => {
 
 describe("an article's own fields changed by both while apart", () => {
   it('are flagged at both with the same version shown, and the flag clears when an editor changes the article', async () => {
-    const url = await newDesk();
-    const ana = await editor('ana', url);
-    const ben = await editor('ben', url);
-    const article = await ana.api.createArticle({ text: TEXT, title: 'Crime figures' });
-    await ana.sync();
-    await ben.sync();
+    const { ana, ben, article } = await sharedArticle('Crime figures');
     await ana.api.updateArticle(article.id, { title: 'Crime fell, the mayor says' });
     await ben.api.updateArticle(article.id, { title: 'Crime figures for 2025', outlet: 'City Herald' });
     await ana.sync();
