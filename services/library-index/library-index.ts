@@ -31,6 +31,7 @@ import { claimTerms, fold, isNumberTerm, searchTerms } from './terms';
 import {
   count,
   IndexPart,
+  RECORD_NUMBERS,
   SEARCH_FIELDS,
   type IndexedRecord,
   type PartFile,
@@ -48,11 +49,8 @@ const FORMAT_VERSION = 4;
 /** Articles are shared among this many parts: at 5,000 articles a part holds about 150. */
 const PARTS = 32;
 export const MAX_HITS = 200;
-/**
- * Record numbers a part may reach between two saves (a save renumbers a part with many gaps):
- * a hit's sort key is its article's place times this plus its record number, below 2^53.
- */
-const RECORDS_PER_PLACE = 2 ** 22;
+/** A hit's sort key is its article's place times this plus its record number, below 2^53. */
+const RECORDS_PER_PLACE = RECORD_NUMBERS;
 
 /**
  * How similar (0 to 1) an earlier claim must be to be shown: the share of the two claims'

@@ -75,6 +75,11 @@ const CLAIM_OPTIONS = {
 
 /** A part is renumbered on saving once this share of its record numbers are gaps. */
 const GAPS_TO_REBUILD = 0.3;
+/**
+ * Record numbers stay below this (a part is renumbered when it gets there), so a search can
+ * make one sort key of an article's place and a record's number.
+ */
+export const RECORD_NUMBERS = 2 ** 22;
 
 interface ArticleEntry {
   title: string;
@@ -101,18 +106,18 @@ export interface PartFile {
 }
 
 export class IndexPart {
-  readonly records: (IndexedRecord | null)[] = [];
-  readonly words = new Map<string, number[]>();
+  records: (IndexedRecord | null)[] = [];
+  words = new Map<string, number[]>();
   /** `words`' keys in order, for words being typed; rebuilt when a new word arrives. */
   private sorted: string[] | null = [];
   /** For each claim term, how many of the part's records have it (summed into the library's weights). */
   readonly df = new Map<string, number>();
   claims = new MiniSearch<{ id: number; claim: string }>(CLAIM_OPTIONS);
-  readonly articles = new Map<string, ArticleEntry>();
+  articles = new Map<string, ArticleEntry>();
   /** Article ids in the order their entries were made (an article indexed again takes a new slot). */
-  readonly slots: string[] = [];
+  slots: string[] = [];
   /** For each record number, its article's slot; -1 for a gap or a published check. */
-  readonly slotOf: number[] = [];
+  slotOf: number[] = [];
   private places: { version: number; of: number[] } = { version: -1, of: [] };
   /** Changed since it was last written. */
   dirty = false;
@@ -124,6 +129,8 @@ export class IndexPart {
 
   /** Adds a record; returns its claim terms, each once (the caller keeps the library's word weights). */
   add(record: IndexedRecord): Set<string> {
+    // A long session re-indexing a very long article again and again, with no save between.
+    if (this.records.length >= RECORD_NUMBERS) this.renumber();
     const n = this.records.length;
     this.records.push(record);
     this.slotOf.push(record.kind === 'statement' ? (this.articles.get(record.articleId)?.slot ?? -1) : -1);
@@ -267,20 +274,18 @@ export class IndexPart {
       for (const n of a.records) fresh.add(this.records[n]!);
     }
     for (const r of this.records) if (r?.kind === 'published') fresh.add(r);
-    this.records.length = 0;
-    this.records.push(...fresh.records);
-    this.slotOf.length = 0;
-    this.slotOf.push(...fresh.slotOf);
-    this.slots.length = 0;
-    this.slots.push(...fresh.slots);
-    this.gaps = 0;
-    this.words.clear();
-    for (const [word, list] of fresh.words) this.words.set(word, list);
-    this.sorted = null;
+    // Taken over whole (not copied element by element: a part may hold millions of numbers).
+    this.records = fresh.records;
+    this.slotOf = fresh.slotOf;
+    this.slots = fresh.slots;
+    this.articles = fresh.articles;
+    this.words = fresh.words;
+    this.sorted = fresh.sorted;
     this.claims = fresh.claims;
-    this.articles.clear();
-    for (const [id, a] of fresh.articles) this.articles.set(id, a);
+    this.places = { version: -1, of: [] };
+    this.gaps = 0;
   }
+
 }
 
 /** The words library search reads in a statement, each once. */
