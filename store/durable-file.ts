@@ -111,10 +111,22 @@ export async function moveWithBackups(from: string, to: string): Promise<void> {
 }
 
 /** Copies under a temporary name first, so a crash or a full disk never leaves half a file at `to`. */
-export async function copyAtomically(from: string, to: string): Promise<void> {
+export function copyAtomically(from: string, to: string): Promise<void> {
+  return replaceAtomically(to, (tmp) => fs.copyFile(from, tmp));
+}
+
+/**
+ * Writes `text` under a temporary name, then renames it over `to`: a reader never sees half a
+ * file. No fsync: for caches that can be rebuilt (the search index); articles use DurableJSONFile.
+ */
+export function writeTextAtomically(to: string, text: string): Promise<void> {
+  return replaceAtomically(to, (tmp) => fs.writeFile(tmp, text));
+}
+
+async function replaceAtomically(to: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${to}.${process.pid}.tmp`;
   try {
-    await fs.copyFile(from, tmp);
+    await write(tmp);
     await fs.rename(tmp, to);
   } catch (err) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);

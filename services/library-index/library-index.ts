@@ -26,6 +26,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SearchField, SearchHit, SearchQuery } from '../../api/contract';
 import type { Article, PublishedCheck, Statement } from '../../domain/schema';
 import type { Store, StoreChange } from '../../store/store';
+import { writeTextAtomically } from '../../store/durable-file';
 import { UserError } from '../../store/errors';
 import { claimTerms, fold, isNumberTerm, searchTerms } from './terms';
 import {
@@ -226,7 +227,7 @@ export class LibraryIndex {
       for (const [i, part] of dirty) {
         part.dirty = false;
         try {
-          await writeAtomically(path.join(this.dir, partFile(i)), JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, ...part.toFile() }));
+          await writeTextAtomically(path.join(this.dir, partFile(i)), JSON.stringify({ format: FORMAT, version: FORMAT_VERSION, ...part.toFile() }));
         } catch (err) {
           part.dirty = true;
           throw err;
@@ -236,7 +237,7 @@ export class LibraryIndex {
       }
       if (this.manifestDirty) {
         const manifest: Manifest = { format: FORMAT, version: FORMAT_VERSION, parts: PARTS };
-        await writeAtomically(path.join(this.dir, 'index.json'), JSON.stringify(manifest));
+        await writeTextAtomically(path.join(this.dir, 'index.json'), JSON.stringify(manifest));
         this.manifestDirty = false;
         await fs.rm(path.join(this.store.dir, OLD_INDEX_FILE), { force: true });
       }
@@ -583,18 +584,6 @@ function snippet(text: string, at: number, length: number): string {
   const start = Math.max(0, at - 60);
   const end = Math.min(text.length, at + length + 60);
   return `${start > 0 ? '…' : ''}${text.slice(start, end)}${end < text.length ? '…' : ''}`;
-}
-
-/** Temporary file, then rename: a reader never sees half a part. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    await fs.writeFile(tmp, text);
-    await fs.rename(tmp, file);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
 }
 
 function message(err: unknown): string {
