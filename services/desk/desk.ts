@@ -258,32 +258,23 @@ export class Desk {
 
   /** One push and pull: the local changes out, the desk's changes in. */
   sync(): Promise<SyncResult> {
-    return this.exclusive(async () => {
-      this.running = true;
-      try {
-        return await this.syncOnce();
-      } finally {
-        this.running = false;
-      }
-    });
+    return this.exclusive(() => this.syncOnce());
   }
 
   private async syncOnce(): Promise<SyncResult> {
-    {
-      await this.pushToReplica();
-      let pushed = 0;
-      let pulled = 0;
-      try {
-        pushed = (await this.replica.replicate.to(this.remote, { batch_size: 500 })).docs_written;
-        pulled = (await this.replica.replicate.from(this.remote, { batch_size: 500 })).docs_written;
-      } catch (err) {
-        throw describeReplicationError(err, this.state);
-      }
-      await this.pullFromReplica();
-      this.state.lastSyncAt = new Date().toISOString();
-      await writeDeskState(this.store.dir, this.state);
-      return { pushed, pulled, conflicts: this.state.conflicted.length };
+    await this.writeChanges(() => undefined);
+    let pushed = 0;
+    let pulled = 0;
+    try {
+      pushed = (await this.replica.replicate.to(this.remote, { batch_size: 500 })).docs_written;
+      pulled = (await this.replica.replicate.from(this.remote, { batch_size: 500 })).docs_written;
+    } catch (err) {
+      throw describeReplicationError(err, this.state);
     }
+    await this.takeChanges();
+    this.state.lastSyncAt = new Date().toISOString();
+    await writeDeskState(this.store.dir, this.state);
+    return { pushed, pulled, conflicts: this.state.conflicted.length };
   }
 
   /**
@@ -292,44 +283,12 @@ export class Desk {
    * way is never behind live replication, which may send them before this returns.
    */
   pushToReplica(onWriting: (documents: number) => void = () => undefined): Promise<number> {
-    return this.exclusiveIfIdle(async () => {
-      const changed = this.store.list().filter((s) => this.state.pushedAt[s.id] !== s.updatedAt);
-      let written = 0;
-      for (let i = 0; i < changed.length; i += BATCH) {
-        const batch = changed.slice(i, i + BATCH);
-        const articles = await Promise.all(batch.map((s) => this.store.get(s.id)));
-        written += await this.writeArticles(articles, onWriting);
-        for (const a of articles) this.state.pushedAt[a.id] = a.updatedAt;
-      }
-      // Moved to the trash here since it was last pushed: moved to the trash on the desk too.
-      const trashed = this.store.trash().filter((t) => t.id in this.state.pushedAt);
-      if (trashed.length) written += await this.deleteArticles(trashed.map((t) => t.id), onWriting);
-      if (changed.length || trashed.length) await writeDeskState(this.store.dir, this.state);
-      return written;
-    });
+    return this.exclusive(() => this.writeChanges(onWriting));
   }
 
   /** Brings what the replica received into the store; returns the articles that changed here. */
   pullFromReplica(): Promise<string[]> {
-    return this.exclusiveIfIdle(async () => {
-      const changes = await this.replica.changes({ since: this.state.lastSeq, return_docs: true });
-      const touched = new Set<string>(this.state.pending);
-      for (const change of changes.results) {
-        const articleId = articleIdOf(change.id);
-        if (articleId) touched.add(articleId);
-      }
-      const pending: string[] = [];
-      const applied: string[] = [];
-      const ids = [...touched];
-      for (let i = 0; i < ids.length; i += BATCH) {
-        const batch = ids.slice(i, i + BATCH);
-        applied.push(...(await this.applyArticles(batch, pending)));
-      }
-      this.state.pending = pending;
-      this.state.lastSeq = changes.last_seq;
-      await writeDeskState(this.store.dir, this.state);
-      return applied;
-    });
+    return this.exclusive(() => this.takeChanges());
   }
 
   /** Records that this store and the desk have each other's changes, now. */
@@ -350,24 +309,52 @@ export class Desk {
 
   // ---- Internals ----
 
+  /**
+   * Push, pull and sync take turns: each reads and then writes the bases and desk.json, so two
+   * at once would overwrite each other's (and a pull that fails that way never tells the window).
+   */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  /** push and pull run inside sync()'s turn when called from it, in their own turn otherwise. */
-  private running = false;
-  private exclusiveIfIdle<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.running) return fn();
-    return this.exclusive(async () => {
-      this.running = true;
-      try {
-        return await fn();
-      } finally {
-        this.running = false;
-      }
-    });
+  /** The push's work, in a turn already taken. */
+  private async writeChanges(onWriting: (documents: number) => void): Promise<number> {
+    const changed = this.store.list().filter((s) => this.state.pushedAt[s.id] !== s.updatedAt);
+    let written = 0;
+    for (let i = 0; i < changed.length; i += BATCH) {
+      const batch = changed.slice(i, i + BATCH);
+      const articles = await Promise.all(batch.map((s) => this.store.get(s.id)));
+      written += await this.writeArticles(articles, onWriting);
+      for (const a of articles) this.state.pushedAt[a.id] = a.updatedAt;
+    }
+    // Moved to the trash here since it was last pushed: moved to the trash on the desk too.
+    const trashed = this.store.trash().filter((t) => t.id in this.state.pushedAt);
+    if (trashed.length) written += await this.deleteArticles(trashed.map((t) => t.id), onWriting);
+    if (changed.length || trashed.length) await writeDeskState(this.store.dir, this.state);
+    return written;
+  }
+
+  /** The pull's work, in a turn already taken. */
+  private async takeChanges(): Promise<string[]> {
+    const changes = await this.replica.changes({ since: this.state.lastSeq, return_docs: true });
+    const touched = new Set<string>(this.state.pending);
+    for (const change of changes.results) {
+      const articleId = articleIdOf(change.id);
+      if (articleId) touched.add(articleId);
+    }
+    const pending: string[] = [];
+    const applied: string[] = [];
+    const ids = [...touched];
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      applied.push(...(await this.applyArticles(batch, pending)));
+    }
+    this.state.pending = pending;
+    this.state.lastSeq = changes.last_seq;
+    await writeDeskState(this.store.dir, this.state);
+    return applied;
   }
 
   /**

@@ -38,6 +38,8 @@ interface Replication {
   cancel(): void;
 }
 
+/** How long a failed push or pull step waits before it is tried again. */
+const RETRY_STEP_MS = 1000;
 
 export class LiveDesk {
   private desk: Desk | null = null;
@@ -153,8 +155,8 @@ export class LiveDesk {
       if (change.kind !== 'published') this.schedulePush();
     });
     // What was saved here while not syncing, and what reached the replica but not the store.
-    this.run(() => this.pushNow(desk));
-    this.run(() => this.pullNow(desk));
+    this.run(() => this.pushNow(desk), () => this.schedulePush(RETRY_STEP_MS));
+    this.run(() => this.pullNow(desk), () => this.schedulePull(RETRY_STEP_MS));
     const max = this.options.maxRetryMs ?? 30_000;
     const options = {
       live: true,
@@ -212,13 +214,13 @@ export class LiveDesk {
   }
 
   /** Saves here are gathered for a moment, then written to the replica in one go. */
-  private schedulePush(): void {
-    this.schedule('pushTimer', this.options.pushDelayMs ?? 300, (desk) => this.pushNow(desk));
+  private schedulePush(delayMs = this.options.pushDelayMs ?? 300): void {
+    this.schedule('pushTimer', delayMs, (desk) => this.pushNow(desk));
   }
 
   /** What the pull brought into the replica is applied to the store a moment later, together. */
-  private schedulePull(): void {
-    this.schedule('pullTimer', 50, (desk) => this.pullNow(desk));
+  private schedulePull(delayMs = 50): void {
+    this.schedule('pullTimer', delayMs, (desk) => this.pullNow(desk));
   }
 
   private schedule(timer: 'pushTimer' | 'pullTimer', delayMs: number, step: (desk: Desk) => Promise<void>): void {
@@ -226,7 +228,10 @@ export class LiveDesk {
     const desk = this.desk;
     this[timer] = setTimeout(() => {
       this[timer] = null;
-      this.run(() => step(desk));
+      this.run(
+        () => step(desk),
+        () => this.schedule(timer, RETRY_STEP_MS, step),
+      );
     }, delayMs);
     this.update();
   }
@@ -246,8 +251,12 @@ export class LiveDesk {
     if (changed.length && this.desk === desk) this.options.onArticles?.(changed);
   }
 
-  /** Runs a step of the work in the background; a failure is shown as the desk's error. */
-  private run(step: () => Promise<void>): void {
+  /**
+   * Runs a step of the work in the background. A failure is shown as the desk's error and the
+   * step is tried again: a failed pull has not moved its place in the replica's changes, so the
+   * retry brings the same changes in (and tells the window), which no new change might ever do.
+   */
+  private run(step: () => Promise<void>, again: () => void): void {
     const desk = this.desk;
     const done = step()
       .then(
@@ -255,7 +264,9 @@ export class LiveDesk {
           if (this.desk === desk) this.stepFailure = '';
         },
         (err: unknown) => {
-          if (this.desk === desk) this.stepFailure = err instanceof Error ? err.message : String(err);
+          if (this.desk !== desk) return;
+          this.stepFailure = err instanceof Error ? err.message : String(err);
+          again();
         },
       )
       .finally(() => {

@@ -305,6 +305,46 @@ describe('an edit saved here between a push and a pull', () => {
   });
 });
 
+describe('live push and pull on one store', () => {
+  it('take turns: a pull asked for while a push is writing waits for it, and both changes arrive', async () => {
+    const { ana, ben, article } = await sharedArticle('Turns');
+    const [s1, s2] = article.statements;
+    await ana.api.markStatement(article.id, s1!.id, { verdict: 'verified' });
+    await ana.sync();
+    await ben.desk.replica.replicate.from(ben.desk.remote);
+    await ben.api.markStatement(article.id, s2!.id, { note: 'Asked the police press office' });
+
+    // What the two steps do, in order, as live sync calls them: the pull while the push is mid-write.
+    const steps: string[] = [];
+    const inner = ben.desk as unknown as Record<'writeArticles' | 'applyArticles', (...a: unknown[]) => Promise<unknown>>;
+    let pushing!: () => void;
+    const pushStarted = new Promise<void>((resolve) => (pushing = resolve));
+    for (const [name, step] of [['writeArticles', 'push'], ['applyArticles', 'pull']] as const) {
+      const original = inner[name].bind(ben.desk);
+      inner[name] = async (...args) => {
+        steps.push(`${step} starts`);
+        if (step === 'push') pushing();
+        const result = await original(...args);
+        steps.push(`${step} ends`);
+        return result;
+      };
+    }
+    const push = ben.desk.pushToReplica();
+    await pushStarted;
+    const pulled = await ben.desk.pullFromReplica();
+    await push;
+
+    expect(steps).toEqual(['push starts', 'push ends', 'pull starts', 'pull ends']);
+    expect(pulled).toEqual([article.id]);
+    const [b1, b2] = await statementsOf(ben, article.id);
+    expect([b1!.verdict, b2!.note]).toEqual(['verified', 'Asked the police press office']);
+    await ben.sync();
+    await ana.sync();
+    const [a1, a2] = await statementsOf(ana, article.id);
+    expect([a1!.verdict, a2!.note, a1!.deskConflict, a2!.deskConflict]).toEqual(['verified', 'Asked the police press office', undefined, undefined]);
+  });
+});
+
 describe("an article's own fields changed by both while apart", () => {
   it('are flagged at both with the same version shown, and the flag clears when an editor changes the article', async () => {
     const { ana, ben, article } = await sharedArticle('Crime figures');

@@ -128,6 +128,32 @@ describe('live sync', () => {
     await until('Ana synced, with nothing counted as still on its way', () => ana.live.status().state === 'synced', 10_000);
   }, 60_000);
 
+  it('a pull that fails here is tried again, so the change still reaches the window', async () => {
+    const url = await newDesk();
+    const ana = await editor('ana', url);
+    const ben = await editor('ben', url);
+    await until('both synced', () => ana.live.status().state === 'synced' && ben.live.status().state === 'synced');
+    const article = await ana.store.create(
+      { text: TEXT, title: 'Failed pull', outlet: '', author: '', url: '', publishedAt: '' },
+      [{ start: 0, end: 48, text: TEXT.slice(0, 48) }],
+    );
+    await until('the article at Ben', () => ben.arrived.includes(article.id));
+    await until('Ben synced', () => ben.live.status().state === 'synced');
+    // Ben's disk refuses the next write of a colleague's change, once.
+    const apply = ben.store.applyFromDesk.bind(ben.store);
+    let refusals = 1;
+    ben.store.applyFromDesk = async (...args) => {
+      if (refusals-- > 0) throw new Error('The disk is full.');
+      return apply(...args);
+    };
+    ben.arrived.length = 0;
+    await ana.store.mark(article.id, article.statements[0]!.id, { verdict: 'verified' }, 'ana');
+    await until('the refusal shown', () => ben.statuses.some((s) => s.state === 'error' && s.reason === 'The disk is full.'));
+    await until('Ben told of the article', () => ben.arrived.includes(article.id));
+    expect(await verdictIn(ben.store, article.id)).toBe('verified');
+    await until('Ben synced', () => ben.live.status().state === 'synced');
+  }, 60_000);
+
   it('server killed: offline, changes kept here; restarted: synced, and nothing lost', async () => {
     if (!couch.restartable) return;
     const url = await newDesk();
