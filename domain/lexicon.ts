@@ -1,8 +1,8 @@
 /**
  * The newsroom's English words that every reader of text shares: months and weekdays, the words
- * that make "May" a date, number words, and the verbs that attribute a claim to someone. The
+ * that make "May" a date, number words, titles, and the verbs that attribute a claim to someone. The
  * segmenter (services/segment), the claim hints and claimant (services/hints, which run in the
- * renderer too), the facts extractor (services/evidence/facts.ts) and the reports all read them
+ * renderer too), the facts extractor (services/facts) and the reports all read them
  * here, so a word added once counts everywhere. Lists that belong to one algorithm (the
  * segmenter's abbreviations, the hints' institution words) stay beside it.
  */
@@ -75,6 +75,36 @@ export const SPEECH_VERBS: readonly string[] = list(
     'exclaimed whispered joked jokes noted notes tweeted posted answered answers wondered wonders demanded ' +
     'laughed screamed snapped argued argues remembered remembers recounted conceded admitted quipped',
 );
+
+/**
+ * Titles and honorifics written before a name, capitalised, abbreviations without their full
+ * stop ("Prime Minister Keir Starmer", "Dr. Lee", "Sen. Warren"). The facts extractor leaves
+ * them out of a name's words ("President Biden" is the name "Biden"), the claimant drops them
+ * from the speaker, and the hints run a person's mark from them. "St" and "Saint" are not here:
+ * they start places (St Louis, Saint Petersburg) more often than people.
+ */
+export const TITLES: readonly string[] = list(
+  'Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady President Vice Prime Minister Secretary Chancellor ' +
+    'Senator Sen Rep Representative Gov Governor Mayor Councillor Councilman Councilwoman MP Judge Justice ' +
+    'Speaker Ambassador Commissioner Gen Col Colonel Maj Lt Lieutenant Capt Captain Sgt Sergeant Cmdr Adm Rev ' +
+    'Reverend Fr Chief Officer Inspector Detective Deputy Director Chairman Chairwoman Chair CEO King Queen ' +
+    'Prince Princess Pope Rabbi Imam Sheikh',
+);
+
+/**
+ * Words that are titles inside a chain of titles ("Attorney General", "Chief Executive", "Vice
+ * General", "General Smith") but also open the names of things ("General Motors", "Executive
+ * Council"): the hints read them as titles next to a person's name; the extractor and the
+ * claimant keep them as part of a name.
+ */
+export const TITLES_THAT_START_NAMES: readonly string[] = list(
+  'General Executive Father Attorney Coach Commander Admiral Bishop Archbishop Cardinal Superintendent',
+);
+
+const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.map((title) => title.toLowerCase()));
+
+/** "Dr.", "dr", "PRESIDENT": one of TITLES, whatever its case and full stops. */
+export const isTitle = (word: string): boolean => TITLE_WORDS.has(word.toLowerCase().replace(/\./g, ''));
 
 /** Words as one regular-expression alternation ("said|says|…"); none of them holds a special character. */
 export const alternation = (words: Iterable<string>): string => [...words].join('|');

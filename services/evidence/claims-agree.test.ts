@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unsupported } from './claims-agree';
-import { findFacts } from './facts';
+import { findFacts } from '../facts';
 
 describe('unsupported: numbers', () => {
   it('treats digits and number words as equal', () => {
@@ -128,5 +128,31 @@ describe('findFacts', () => {
   it('finds numbers in digits in any script', () => {
     expect(unsupported('הממשלה אישרה 4.2 מיליארד ₪ ב-2023', ['התקציב של 4.2 מיליארד', 'בשנת 2023'])).toEqual([]);
     expect(unsupported('הממשלה אישרה 4.2 מיליארד ₪ ב-2023', ['בשנת 2022'])).toEqual(['4.2', '2023']);
+  });
+});
+
+describe('unsupported: the extractor’s units, dates and sizes', () => {
+  it('needs the same unit for a measure', () => {
+    expect(unsupported('The river is 40 miles long.', ['a 40-mile river'])).toEqual([]);
+    expect(unsupported('The river is 40 miles long.', ['a river 40 km long'])).toEqual(['40 miles']);
+    expect(unsupported('It reached 40°C.', ['40 degrees'])).toEqual(['40°C']);
+  });
+
+  it('reads a slashed date either way round only when both parts could be the month', () => {
+    expect(unsupported('Filed on 05/03/2024.', ['filed on 5 March 2024'])).toEqual([]);
+    expect(unsupported('Filed on 05/03/2024.', ['filed on May 3, 2024'])).toEqual([]);
+    expect(unsupported('Filed on 05/03/2024.', ['filed on 6 March 2024'])).toEqual(['05/03/2024']);
+    expect(unsupported('Filed on 25/12/2024.', ['filed on 12 December 2024'])).toEqual(['25/12/2024']);
+  });
+
+  it('compares weekdays as dates, and leaves relative dates out', () => {
+    expect(unsupported('They met on Tuesday.', ['the meeting on Tuesday, March 5'])).toEqual([]);
+    expect(unsupported('They met on Tuesday.', ['the meeting on Wednesday'])).toEqual(['Tuesday']);
+    expect(unsupported('They met three years ago, and again last week.', ['they met in 2021'])).toEqual([]);
+  });
+
+  it('does not take "thousands" for "1,000"', () => {
+    expect(unsupported('Thousands marched.', ['thousands of people marched'])).toEqual([]);
+    expect(unsupported('Thousands marched.', ['1,000 people marched'])).toEqual(['Thousands']);
   });
 });

@@ -16,7 +16,6 @@ import { matchQuote, type Difference, type MatchKind, type PreparedSource } from
 import { readSourceText } from '../isolate';
 
 export { unsupported } from './claims-agree';
-export { findFacts, type Fact } from './facts';
 export { normalise, type NormalisedText } from './normalise';
 export {
   FUZZY_THRESHOLD,

@@ -32,9 +32,11 @@
  */
 import DiffMatchPatch from 'diff-match-patch';
 import { UserError } from '../../store/errors';
-import { comparableWord, numberValue } from './facts';
+import { comparableWord, numberValue } from '../facts';
+import { ORDINAL_WORDS, CAPITALISED_COMMON_WORDS } from '../facts/words';
+import { isTitle } from '../../domain/lexicon';
 import { normalise, toOriginalRange, type NormalisedText } from './normalise';
-import { CAPITALISED_COMMON_WORDS, isNegation, ORDINAL_WORDS, TITLES } from './words';
+import { isNegation } from './words';
 
 export type MatchKind = 'exact' | 'normalised' | 'fuzzy' | 'none';
 export type DifferenceKind = 'negation' | 'number' | 'name' | 'wording' | 'elision';
@@ -639,7 +641,7 @@ export function classify(quoteSide: string, sourceSide: string): DifferenceKind 
 
   // A capitalised word on one side that the other side lacks, and not just a capitalised common word.
   const names = (words: string[], text: string) =>
-    words.filter((word) => /^\p{Lu}/u.test(word) && !CAPITALISED_COMMON_WORDS.has(word.toLowerCase()) && !TITLES.has(comparableWord(word)) && !opensSentence(text, word));
+    words.filter((word) => /^\p{Lu}/u.test(word) && !CAPITALISED_COMMON_WORDS.has(word.toLowerCase()) && !isTitle(comparableWord(word)) && !opensSentence(text, word));
   const quoteLower = new Set(quoteWords.map(comparableWord));
   const sourceLower = new Set(sourceWords.map(comparableWord));
   if (names(quoteWords, quoteSide).some((w) => !sourceLower.has(comparableWord(w)))) return 'name';

@@ -6,7 +6,7 @@
  * author, or else its outlet. Only a suggestion: the editor confirms or edits it, and the
  * statement records the claimant the editor chose.
  */
-import { alternation, ATTRIBUTION_VERBS, ATTRIBUTION_VERBS_AFTER_A_NAME, SPEECH_VERBS } from '../../domain/lexicon';
+import { alternation, ATTRIBUTION_VERBS, ATTRIBUTION_VERBS_AFTER_A_NAME, isTitle, SPEECH_VERBS } from '../../domain/lexicon';
 
 export interface ClaimantSuggestion {
   claimant: string;
@@ -31,10 +31,6 @@ const NOT_NAMES = new Set(
     ' ',
   ),
 );
-const TITLES = new Set(
-  'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady Mayor Senator Sen. Rep. Governor Gov. President Minister Councillor Councilman Councilwoman Judge Chancellor'.split(' '),
-);
-
 function clean(candidate: string): string {
   let words = candidate.replace(/\s+/g, ' ').trim().split(' ');
   if (words[0]?.toLowerCase() === 'the' && words.length > 1) return words.join(' ').replace(/^The /, 'the '); // "the Office for …"
@@ -59,13 +55,13 @@ function attributions(sentence: string): string[] {
 
 /** "Yorkin" → "Nicole Yorkin" when the article named her in full before; titles dropped. */
 function fullName(name: string, earlierText: string): string {
-  const words = name.split(' ').filter((w) => !TITLES.has(w));
+  const words = name.split(' ').filter((w) => !isTitle(w));
   const short = words.join(' ');
   if (words.length !== 1) return short || name;
   const re = new RegExp(String.raw`((?:${UPPER}\s+){1,3})${escapeRegExp(short)}\b`, 'gu');
   let best = '';
   for (const m of earlierText.matchAll(re)) {
-    const first = m[1]!.trim().split(/\s+/).filter((w) => !NOT_NAMES.has(w) && !TITLES.has(w));
+    const first = m[1]!.trim().split(/\s+/).filter((w) => !NOT_NAMES.has(w) && !isTitle(w));
     if (first.length) best ||= `${first.join(' ')} ${short}`;
   }
   return best || short;

@@ -79,6 +79,7 @@ const cases: Case[] = [
   ],
   ['Critics of Theresa May argued the plan would fail.', ['person:Theresa May', 'attribution:argued']],
   ['Theresa May resigned in May 2019.', ['date:May 2019']],
+  ['It may rain this may.', []],
   ['Is the city really safer than it was a decade ago?', ['date:a decade ago', 'question:?']],
   [
     'The bridge, built in the 1930s, is the oldest in the county.',

@@ -1,13 +1,5 @@
-import {
-  alternation as alternationOf,
-  ATTRIBUTION_VERBS,
-  MONTH_ABBREVIATIONS,
-  MONTH_NAMES,
-  NUMBER_WORDS,
-  SCALE_WORDS,
-  WEEKDAY_NAMES,
-  WORDS_BEFORE_A_MONTH,
-} from '../../domain/lexicon';
+import { alternation as alternationOf, ATTRIBUTION_VERBS, TITLES, TITLES_THAT_START_NAMES } from '../../domain/lexicon';
+import { findFacts } from '../facts';
 import { sentenceOpeners } from '../segment/words';
 
 /*
@@ -15,22 +7,20 @@ import { sentenceOpeners } from '../segment/words';
  *
  * The rules, in plain words (README text):
  *
- * - number — figures with separators or decimals (1,200; 3.5), money ($4.2 billion, €3m, £10,
- *   40 dollars), percentages (3.5%, 3.5 percent, 2 per cent, 4 percentage points), quantities with
- *   a unit (12km, 40 miles, 3 tonnes, 6 hours) and number words that count something (two, forty,
- *   twenty-five, hundreds, three million). A lone "one" counts only before a unit or a scale word
- *   ("one million", "one year"), so "one of them" and "no one" are not marked.
- * - date — years 1900–2099 (and decades: 1990s), month names (January, Aug., Sept. 12, 12 March 2024),
- *   weekdays, ISO dates (2024-03-05) and 05/03/2024, and relative dates: yesterday, today, tonight,
- *   tomorrow, last/next/this/past week (month, year, weekend, Monday, …), "three years ago".
- *   "May" is a date only next to a day or year, or after a word such as in, on, since, by, until, last.
- *   A year followed by a unit or a count noun ("2000 people") is a number, not a date.
+ * - number — the numbers the facts extractor finds (services/facts: figures, money, percentages,
+ *   quantities with a unit, number words that count something, "thousands"), and ordinals written
+ *   in digits (5th); "first" is a comparison, not a count.
+ * - date — the extractor's dates (12 March 2024, Aug. 3, May 2019, 2024-03-05, 05/03/2024,
+ *   Tuesday, 2023, the 1990s) and relative dates (yesterday, last week, three years ago). "May"
+ *   is a date only next to a day or year, or after a word such as in, on, since, last; a year
+ *   followed by a unit or a count noun ("2000 people") is a number.
  * - organisation — a capitalised name ending in an institution word (Inc., Corp., Co., Ltd., Group,
  *   University, Council, Ministry, Department, Agency, Commission, Party, Bank, Reserve, Court, House,
  *   …), optionally followed by "of/for …" (Bank of England, Department of Health); a capitalised name
  *   starting with "The" (The Guardian); Congress, Parliament, Senate, Pentagon, Kremlin; and all-caps
  *   acronyms of 2–6 letters (NATO, BBC) except a few that are not organisations (US, UK, CEO, GDP, TV, …).
- * - person — a title plus a name (Dr. Lee, Sen. Warren, Mr. Smith, Prime Minister Keir Starmer), or two
+ * - person — a title plus a name (Dr. Lee, Sen. Warren, Mr. Smith, Prime Minister Keir Starmer;
+ *   the titles are domain/lexicon.ts's, with General, Chief, Executive…), or two
  *   or more capitalised words in a row that are not an organisation, a date or a place (names starting
  *   with New/North/San/United… or ending with Street/City/County/River/… are places). The first word of a
  *   sentence (or of a quotation) is not counted, since every sentence starts with a capital — unless the
@@ -92,23 +82,6 @@ const kindOrder: readonly HintKind[] = [
 const words = (list: string) => list.trim().split(/\s+/);
 const alternation = (list: string) => words(list).join('|');
 
-// Counting words: "zero" counts nothing and "bn"/"tn" are written after digits (see digitNumberPattern).
-const numberWords = [...NUMBER_WORDS.keys(), ...SCALE_WORDS.keys(), 'dozen'].filter((w) => !['zero', 'bn', 'tn'].includes(w)).join(' ');
-const scaleWordsPlural = 'hundreds thousands millions billions dozens';
-const units =
-  'km kilometres? kilometers? miles? metres? meters? cm mm kg kilograms? grams? tonnes? tons? lbs? pounds? ' +
-  'litres? liters? gallons? barrels? acres? hectares? feet foot ft inches? mph degrees? hours? minutes? ' +
-  'seconds? days? weeks? months? years? decades? centuries';
-const attachedUnits = 'km|kg|cm|mm|mph|ft|lbs?|°[CF]|GW|MW|kW|kWh|GB|MB|TB';
-const currencyWords = 'dollars euros pounds yen yuan rupees francs pesos';
-const countNouns =
-  'people residents workers employees jobs homes houses votes cases deaths troops soldiers students ' +
-  'patients members children households passengers refugees migrants signatures';
-
-const monthNames = MONTH_NAMES.join(' ');
-// Longest first: "Sept" before "Sep", so "Sept." is matched whole.
-const monthAbbreviations = [...MONTH_ABBREVIATIONS].sort((a, b) => b.length - a.length).join(' ');
-const weekdayNames = WEEKDAY_NAMES.join(' ');
 const attributionVerbs = alternationOf(ATTRIBUTION_VERBS);
 
 const superlatives =
@@ -123,15 +96,7 @@ const evaluativeWords =
   'brilliant fantastic excellent amazing incredible appalling pathetic unacceptable scandalous heroic ' +
   'stupid tremendous magnificent';
 
-const honorifics = new Set(
-  words(
-    'Dr Mr Mrs Ms Mx Prof Professor Sen Senator Rep Representative Gov Governor Gen General Col Colonel ' +
-      'Capt Captain Lt Lieutenant Sgt Sergeant Cmdr Commander Adm Admiral Rev Reverend Fr Father Sir Dame ' +
-      'Lord Lady President Vice Prime Minister Chancellor Secretary Judge Justice Mayor Chief Executive ' +
-      'King Queen Prince Princess Pope Speaker Chairman Chairwoman Chair Director Commissioner Ambassador ' +
-      'Detective Inspector Officer Deputy Attorney Coach Rabbi Imam Bishop Archbishop Cardinal Superintendent',
-  ),
-);
+const honorifics: ReadonlySet<string> = new Set([...TITLES, ...TITLES_THAT_START_NAMES]);
 const organisationSuffixes = new Set(
   words(
     'Inc Corp Co Ltd LLC PLC Plc Group Holdings Company Corporation University College School Institute ' +
@@ -170,39 +135,6 @@ const connectors = new Set(words('of for and the &'));
 
 const numberCore = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)`;
 const percentTail = String.raw`(?:\s?%|\s+(?:percent|per\s+cent|percentage\s+points?)\b)`;
-const currencyPrefix = String.raw`(?:(?:US|A|C|NZ|HK)\$|[$€£¥₹])\s?`;
-const scaleTail = String.raw`(?:(?:bn|mn|tn|m|k)\b|\s+(?:hundred|thousand|million|billion|trillion)s?\b)`;
-const unitTail = String.raw`(?:\s+(?:${alternation(units)}|${alternation(currencyWords)})\b|(?:${attachedUnits})\b)`;
-
-const digitNumberPattern = new RegExp(
-  String.raw`(?<![\p{L}\p{N}]-?)(?:${currencyPrefix})?${numberCore}(?:st|nd|rd|th)?${scaleTail}?(?:${percentTail}|${unitTail})?(?![\p{L}\p{N}])`,
-  'giu',
-);
-const numberWord = `(?:${alternation(numberWords)})`;
-const numberWordPattern = new RegExp(
-  String.raw`\b(?:${numberWord}(?:(?:\s+and\s+|[\s-]+)${numberWord})*|${alternation(scaleWordsPlural)})\b(?:${percentTail}|\s+(?:${alternation(units)}|${alternation(currencyWords)})\b)?`,
-  'gi',
-);
-const loneOne = /^one$/i;
-
-const year = String.raw`(?:19|20)\d{2}`;
-const dayNumber = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
-const month = String.raw`(?:(?:${alternation(monthNames)})\b|(?:${alternation(monthAbbreviations)})(?:\.|\b(?=\s+\d)))`;
-const weekday = String.raw`(?:${alternation(weekdayNames)})s?\b`;
-const calendarDate = String.raw`(?:(?<!\d)${dayNumber}\s+)?${month}(?:\s+${dayNumber}\b)?(?:,?\s+${year}\b)?`;
-const datePatterns: RegExp[] = [
-  new RegExp(String.raw`\b${weekday}(?:,?\s+${calendarDate})?|${calendarDate}`, 'gu'),
-  /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})\b/g,
-  new RegExp(
-    String.raw`\b(?:yesterday|today|tonight|tomorrow)\b|\b(?:last|next|this|past|previous)\s+(?:week|month|year|weekend|decade|century|quarter|spring|summer|autumn|fall|winter|${alternation(weekdayNames)}|${alternation(monthNames)})\b`,
-    'gi',
-  ),
-  new RegExp(String.raw`\b(?:\d+|${numberWord}|a|an|a\s+few|several)\s+(?:days?|weeks?|months?|years?|decades?)\s+ago\b`, 'gi'),
-  new RegExp(
-    String.raw`(?<![\p{L}\p{N}$€£¥₹.,-])${year}(?:s|'s)?(?![\p{L}\p{N}%]|[.,]\d|\s*(?:${scaleTail}|${percentTail}|\s(?:${alternation(units)}|${alternation(currencyWords)}|${alternation(countNouns)})\b))`,
-    'gu',
-  ),
-];
 
 const attributionPatterns: RegExp[] = [
   new RegExp(String.raw`\b(?:${attributionVerbs})\b|\b[Aa]ccording to\b`, 'g'),
@@ -245,44 +177,15 @@ function matchAll(statement: string, patterns: RegExp[]): Span[] {
   return spans;
 }
 
-function numberSpans(statement: string): Span[] {
-  const spans = matchAll(statement, [digitNumberPattern]);
-  for (const match of statement.matchAll(numberWordPattern)) {
-    const [text] = match;
-    // A lone "one" ("one of them", "no one") is not a quantity; "one million", "one year" are.
-    if (loneOne.test(text)) continue;
-    spans.push([match.index, match.index + text.length]);
+/** Numbers and dates, as the facts extractor finds them: each once, so a number inside a date is only the date. */
+function factSpans(statement: string): { numbers: Span[]; dates: Span[] } {
+  const numbers: Span[] = [];
+  const dates: Span[] = [];
+  for (const fact of findFacts(statement)) {
+    if (fact.kind === 'number' || (fact.kind === 'ordinal' && /\d/.test(fact.text))) numbers.push([fact.start, fact.end]);
+    else if (fact.kind === 'date' || fact.kind === 'relative date') dates.push([fact.start, fact.end]);
   }
-  return spans;
-}
-
-function dateSpans(statement: string): Span[] {
-  const spans: Span[] = [];
-  for (const [start, end] of matchAll(statement, datePatterns)) {
-    const text = statement.slice(start, end);
-    if (text === 'May') {
-      // The month only next to a day or year (handled above: they make the match longer) or after
-      // a word that introduces a date; otherwise it is the verb or a name (Theresa May).
-      const before = wordBefore(statement, start);
-      if (!before || !WORDS_BEFORE_A_MONTH.has(before.toLowerCase())) continue;
-    }
-    spans.push([start, end]);
-  }
-  return spans;
-}
-
-/**
- * The Latin word that ends right before `at`, with blanks between (as `/([A-Za-z]+)\s+$/` over
- * the text before would find, but walking back from `at`: that pattern backtracks through
- * every letter of a long word).
- */
-function wordBefore(text: string, at: number): string | null {
-  let end = at;
-  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
-  if (end === at) return null;
-  let start = end;
-  while (start > 0 && /[A-Za-z]/.test(text[start - 1]!)) start--;
-  return start < end ? text.slice(start, end) : null;
+  return { numbers, dates };
 }
 
 /**
@@ -591,8 +494,7 @@ function withoutOverlaps(spans: Span[]): Span[] {
 
 /** Marks the parts of one statement that make it more or less likely to be a checkable factual claim. */
 export function claimHints(statement: string): Hint[] {
-  const dates = withoutOverlaps(dateSpans(statement));
-  const numbers = withoutOverlaps(numberSpans(statement)).filter((span) => !dates.some((date) => overlaps(date, span)));
+  const { numbers, dates } = factSpans(statement);
   const { people, organisations } = nameSpans(statement, dates);
   const attributions = withoutOverlaps(matchAll(statement, attributionPatterns));
   const spans: Record<HintKind, Span[]> = {

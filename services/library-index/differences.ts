@@ -5,7 +5,8 @@
  * (services/evidence), so "nine" and "9" are no difference. A fact only one of them gives
  * ("on Tuesday") is a detail, not a difference, and is left out.
  */
-import { findFacts, unsupported, type Fact } from '../evidence';
+import { unsupported } from '../evidence';
+import { findFacts, type Fact } from '../facts';
 
 export const DIFFERENCE_KINDS = ['number', 'date', 'name'] as const;
 export type FactKind = (typeof DIFFERENCE_KINDS)[number];
@@ -39,7 +40,7 @@ function factsMissingFrom(text: string, other: string): Fact[] {
 }
 
 function kindOf(fact: Fact): FactKind {
-  return fact.kind === 'ordinal' ? 'number' : fact.kind;
+  return fact.kind === 'ordinal' ? 'number' : fact.kind === 'relative date' ? 'date' : fact.kind;
 }
 
 const NEXT_WORD = /^\s+(\p{L}+)/u;

@@ -7,7 +7,7 @@
  *   one value ("nine" = "9", "10,000" = "10000"), so a claim and its restatement share terms.
  */
 import { stemmer } from 'stemmer';
-import { numberValue, tokenize } from '../evidence/facts';
+import { numberValue, tokenize } from '../facts';
 
 /** Case- and accent-insensitive, as library search has always compared. */
 export function fold(text: string): string {

@@ -1,20 +1,55 @@
 /**
- * The checkable facts in a sentence: numbers and quantities, dates, ordinals and proper names,
- * each with the words as written and a value that does not depend on how it was written
- * ("nine" = "9", "3.5%" = "3.5 per cent", "$4.2 billion" = "4.2 billion dollars",
- * "Aug. 5" = "5 August"). English only for words; digits work in any language.
+ * The one extractor of checkable facts: every number, date and proper name in a text, found
+ * once, as a span (start, end, the words as written) with a value that does not depend on how
+ * it was written ("nine" = "9", "1.5 million" = "1,500,000", "3.5%" = "3.5 per cent",
+ * "$4.2 billion" = "4.2 billion dollars", "Aug. 5" = "5 August"). English only for words;
+ * digits work in any language. Its readers take the kinds they need:
+ *
+ * - the claim hints (services/hints) mark numbers, ordinals written in digits, dates and
+ *   relative dates;
+ * - the quote and facts checks (services/evidence) compare values, and leave relative dates
+ *   out: "yesterday" in a source written on another day is another day;
+ * - the earlier-check differences (services/library-index) pair them by kind, and the library
+ *   index reads numbers by value (numberValue) over the same tokens (tokenize).
+ *
+ * The rules, in an editor's words:
+ * - number: digits (1,200; 3.5; 3,5) and number words (nine, twenty-five, two hundred and fifty
+ *   thousand, a million, two dozen), with a scale (4.2 billion, 4.2bn, $5m, 3k), a currency ($,
+ *   US$, €, £, ₪, dollars, euros) and a unit (%, per cent, percentage points, 40 miles, 12km,
+ *   40°C, five years). Hundreds, thousands, millions… are approximate. "one" is a pronoun in "one
+ *   of", "one another", "no one", "every one". A number glued to a capitalised word (COVID-19,
+ *   F-35, A320) is part of that name; "Apollo 11", written apart, keeps its number.
+ * - ordinal: first, twenty-first, 21st.
+ * - date: a month with or without its day and year, in any order (Aug. 5, 2023; 5th of August;
+ *   May 2019), ISO (2023-08-05) and slashed dates (05/03/2024: day first, or the other way
+ *   round when both could be a month), a weekday (Tuesday; Tuesday, March 5), a year 1900–2099
+ *   and a decade (1990s). A month is capitalised; an abbreviation is a month only with its full
+ *   stop or before a number ("Jan Kowalski" is a name). "May" and "March" alone are months only
+ *   after a word such as in, on, since, last (domain/lexicon.ts). A year followed by a unit, a
+ *   scale or a count noun is a number ("2000 people").
+ * - relative date: yesterday, today, tonight, tomorrow; last, next, this, past or previous
+ *   week (month, year, weekend, decade, a season, a weekday or a month); "three years ago",
+ *   "a decade ago", "a few days ago".
+ * - name: a run of capitalised words (Tel Aviv, Hit & Run, Bank of England), without the titles
+ *   and common words around it (President, The). A single word that opens a sentence is a name
+ *   only when a speech verb follows it or the text capitalises it elsewhere.
  */
 import { segment } from '../segment';
 import {
   AMBIGUOUS_MONTHS,
+  isTitle,
   MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
   MONTHS,
   NUMBER_WORDS,
   SCALE_WORDS,
   SPEECH_VERBS,
+  WEEKDAY_NAMES,
   WORDS_BEFORE_A_MONTH,
 } from '../../domain/lexicon';
-import { CAPITALISED_COMMON_WORDS, CURRENCY_SIGNS, NAME_CONNECTORS, ORDINAL_WORDS, TITLES, UNIT_WORDS, type Unit } from './words';
+import { CAPITALISED_COMMON_WORDS, COUNT_NOUNS, CURRENCY_SIGNS, NAME_CONNECTORS, ORDINAL_WORDS, UNIT_WORDS, type Unit } from './words';
+
+export type { Unit } from './words';
 
 export interface Token {
   text: string;
@@ -34,6 +69,8 @@ export interface NumberFact extends FactBase {
   kind: 'number';
   value: number;
   unit: Unit;
+  /** "hundreds", "thousands": an order of size, not a count; equal only to another such word. */
+  approximate?: true;
 }
 export interface OrdinalFact extends FactBase {
   kind: 'ordinal';
@@ -41,26 +78,41 @@ export interface OrdinalFact extends FactBase {
 }
 export interface DateFact extends FactBase {
   kind: 'date';
-  month: number;
+  /** 1–12; null for a year, a decade or a weekday alone. */
+  month: number | null;
   day: number | null;
   year: number | null;
+  /** 1 (Monday) – 7 (Sunday), when the date names its weekday. */
+  weekday?: number;
+  /** "1990s": `year` is the decade's first year. */
+  decade?: true;
+  /** "05/03/2024": day and month may be the other way round. */
+  eitherOrder?: true;
+}
+export interface RelativeDateFact extends FactBase {
+  kind: 'relative date';
+  /** The same words in one spelling: "last week", "3 year ago", "a few day ago". */
+  value: string;
 }
 export interface NameFact extends FactBase {
   kind: 'name';
   /** The words of the name in comparable form (see comparableWord), titles and connectors left out. */
   words: string[];
 }
-export type Fact = NumberFact | OrdinalFact | DateFact | NameFact;
+export type Fact = NumberFact | OrdinalFact | DateFact | RelativeDateFact | NameFact;
+export type FactKind = Fact['kind'];
 
 // Words (with inner apostrophes, and inner periods for "U.S"), ASCII digit groups ("1,000.5"),
 // and the symbols that carry meaning next to a number or inside a name.
-const TOKEN = /(\p{L}[\p{L}\p{M}]*(?:['’.]\p{L}[\p{L}\p{M}]*)*)|([0-9]+(?:[.,][0-9]+)*)|([$€£₪¥%&])/gu;
+const TOKEN = /(\p{L}[\p{L}\p{M}]*(?:['’.]\p{L}[\p{L}\p{M}]*)*)|([0-9]+(?:[.,][0-9]+)*)|([$€£₪¥₹%&])/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text)) {
+    const written = match[0];
     const kind = match[1] ? 'word' : match[2] ? 'number' : 'symbol';
-    tokens.push({ text: match[0], lower: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length, kind });
+    tokens.push({ text: written, lower: kind === 'word' ? written.toLowerCase() : written, start: match.index, end: match.index + written.length, kind });
   }
   return tokens;
 }
@@ -70,16 +122,22 @@ export function comparableWord(word: string): string {
   return word.toLowerCase().replace(/['’]s$/, '').replace(/\./g, '');
 }
 
-/** Every fact in `text`, in reading order. */
+/** Every fact in `text`, in reading order; no two share a word. */
 export function findFacts(text: string): Fact[] {
   const tokens = tokenize(text);
   const used = new Array<boolean>(tokens.length).fill(false);
   const facts: Fact[] = [];
   const scan = new FactScanner(text, tokens, used, facts);
-  // Dates first: "August 5, 2023" holds two numbers that are not quantities. Names last: a
-  // capitalised month or number word ("Nine", "May 5") has been claimed by then.
+  // Dates first: "August 5, 2023" and "three years ago" hold numbers that are not quantities,
+  // and "last May" is one relative date. Years after the calendar dates that hold them, before
+  // the numbers. Names last: a capitalised month, weekday or number word ("May 5", "Nine") has
+  // been claimed by then.
   scan.isoDates();
+  scan.slashedDates();
+  scan.relativeDates();
   scan.dates();
+  scan.weekdays();
+  scan.years();
   scan.numbersAndOrdinals();
   scan.names();
   return facts.sort((a, b) => a.start - b.start);
@@ -99,9 +157,25 @@ function digitsValue(digits: string): number | null {
 }
 
 const MONTH_ABBREVIATED = new Set(MONTH_ABBREVIATIONS.map((m) => m.toLowerCase()));
+const MONTH_NAMED = new Set(MONTH_NAMES.map((m) => m.toLowerCase()));
+const WEEKDAYS = new Map(WEEKDAY_NAMES.map((name, i) => [name.toLowerCase(), i + 1]));
 const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+/** Plural scale words: an order of size ("thousands of people"), not a count. */
+const APPROXIMATE: ReadonlyMap<string, number> = new Map([
+  ['dozens', 12], ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9],
+]);
+/** Written right after digits: "3k", "5mn"; "m" is a million only after a currency ("$5m"), else metres. */
+const GLUED_SCALES: ReadonlyMap<string, number> = new Map([['k', 1e3], ['mn', 1e6]]);
+const RELATIVE_DAYS = new Set(['yesterday', 'today', 'tonight', 'tomorrow']);
+const RELATIVE_WORDS = new Set(['last', 'next', 'this', 'past', 'previous']);
+const PERIODS = new Set(['week', 'month', 'year', 'weekend', 'decade', 'century', 'quarter', 'spring', 'summer', 'autumn', 'fall', 'winter']);
+/** "three years ago": the units a span of time ago is counted in, to their one spelling. */
+const AGO_UNITS: ReadonlyMap<string, string> = new Map(
+  ['day', 'week', 'month', 'year', 'decade'].flatMap((unit) => [[unit, unit], [`${unit}s`, unit]] as const),
+);
 /** Between the parts of one quantity: nothing, spaces, or a hyphen ("twenty-five", "3.5-percent"). */
 const JOINED = /^[\s-]*$/;
+const BLANK = /^\s+$/;
 
 class FactScanner {
   constructor(
@@ -135,11 +209,30 @@ class FactScanner {
     const next = this.tokens[i + 1];
     return next && ORDINAL_SUFFIXES.has(next.lower) && next.start === this.tokens[i]!.end ? i + 1 : -1;
   }
+  /** A month's number, for a capitalised month name, or an abbreviation with its full stop or before a number. */
   private isMonth(i: number): number | null {
     const t = this.tokens[i];
     // A month is capitalised: "may" and "march" are verbs.
-    if (!t || this.used[i] || t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) return null;
+    if (!t || !MONTHS.has(t.lower) || this.used[i] || !/^\p{Lu}/u.test(t.text)) return null;
+    if (!MONTH_NAMED.has(t.lower)) {
+      // "Jan." and "Jan 5" are January; "Jan Kowalski" is a name.
+      if (!MONTH_ABBREVIATED.has(t.lower)) return null;
+      const next = this.tokens[i + 1];
+      if (this.text[t.end] !== '.' && !(next?.kind === 'number' && BLANK.test(this.gap(i, i + 1)))) return null;
+    }
     return MONTHS.get(t.lower) ?? null;
+  }
+  private isWeekday(i: number): number | null {
+    const t = this.tokens[i];
+    if (!t) return null;
+    // "Mondays": the weekday, as a habit.
+    const weekday = WEEKDAYS.get(t.lower) ?? (t.lower.endsWith('days') ? WEEKDAYS.get(t.lower.slice(0, -1)) : undefined);
+    return weekday !== undefined && !this.used[i] && /^\p{Lu}/u.test(t.text) ? weekday : null;
+  }
+  /** A number glued to the capitalised word before it ("COVID-19", "F-35", "A320") is part of a name. */
+  private gluedToName(i: number): boolean {
+    const before = this.tokens[i - 1];
+    return this.tokens[i]!.kind === 'number' && before?.kind === 'word' && /^\p{Lu}/u.test(before.text) && /^-?$/.test(this.gap(i - 1, i));
   }
 
   /** 2023-08-05 */
@@ -155,7 +248,65 @@ class FactScanner {
     }
   }
 
-  /** "August 5, 2023", "Aug. 5", "5th of August 2023", "August 2023", "in August". */
+  /** 05/03/2024 and 5/3/24: day first, as most of the world writes it; when both parts could be the month, either way round. */
+  slashedDates() {
+    const t = this.tokens;
+    for (let i = 0; i + 2 < t.length; i++) {
+      if (!this.free(i) || !/^[0-9]{1,2}$/.test(t[i]!.text) || !/^[0-9]{1,2}$/.test(t[i + 1]!.text) || !/^(?:[0-9]{2}|[0-9]{4})$/.test(t[i + 2]!.text)) continue;
+      if (this.gap(i, i + 1) !== '/' || this.gap(i + 1, i + 2) !== '/' || this.text[t[i + 2]!.end] === '/') continue;
+      let day = Number(t[i]!.text);
+      let month = Number(t[i + 1]!.text);
+      if (month > 12) [day, month] = [month, day]; // 12/25/2024
+      if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+      const written = t[i + 2]!.text;
+      const year = written.length === 4 ? Number(written) : 2000 + Number(written);
+      const eitherOrder = day <= 12 && day !== month ? { eitherOrder: true as const } : {};
+      this.facts.push({ kind: 'date', month, day, year, ...eitherOrder, ...this.claim(i, i + 2) });
+    }
+  }
+
+  /** "yesterday", "last week", "this May", "three years ago", "a decade ago". */
+  relativeDates() {
+    const t = this.tokens;
+    for (let i = 0; i < t.length; i++) {
+      if (!this.free(i) || t[i]!.kind !== 'word') continue;
+      const lower = t[i]!.lower;
+      if (RELATIVE_DAYS.has(lower)) {
+        this.facts.push({ kind: 'relative date', value: lower, ...this.claim(i, i) });
+      } else if (RELATIVE_WORDS.has(lower) && this.free(i + 1) && BLANK.test(this.gap(i, i + 1))) {
+        const next = t[i + 1]!;
+        const period = PERIODS.has(next.lower) ? next.lower : this.isWeekday(i + 1) !== null || this.isMonth(i + 1) !== null ? next.text : null;
+        if (period === null) continue;
+        this.facts.push({ kind: 'relative date', value: `${lower} ${period}`, ...this.claim(i, i + 1) });
+        i++;
+      } else if (lower === 'ago' && i >= 2 && AGO_UNITS.has(t[i - 1]!.lower) && this.free(i - 1) && BLANK.test(this.gap(i - 1, i))) {
+        const count = this.countBefore(i - 1);
+        if (!count) continue;
+        this.facts.push({ kind: 'relative date', value: `${count.value} ${AGO_UNITS.get(t[i - 1]!.lower)} ago`, ...this.claim(count.first, i) });
+      }
+    }
+  }
+
+  /** The count before the unit at `unit` in "three years ago": digits, number words, "a", "a few", "several". */
+  private countBefore(unit: number): { first: number; value: string } | null {
+    const t = this.tokens;
+    let first = unit - 1;
+    if (!this.free(first) || !BLANK.test(this.gap(first, unit))) return null;
+    const word = t[first]!.lower;
+    if (t[first]!.kind === 'number') {
+      const value = digitsValue(t[first]!.text);
+      return value === null ? null : { first, value: String(value) };
+    }
+    if (word === 'several') return { first, value: word };
+    if (word === 'few' && t[first - 1]?.lower === 'a' && this.free(first - 1)) return { first: first - 1, value: 'a few' };
+    if (word === 'a' || word === 'an') return { first, value: '1' };
+    // Number words, read forward from the first of them: "twenty-five years ago".
+    while (first > 0 && this.free(first - 1) && (NUMBER_WORDS.has(t[first - 1]!.lower) || SCALE_WORDS.has(t[first - 1]!.lower)) && JOINED.test(this.gap(first - 1, first))) first--;
+    const number = this.readNumberWords(first);
+    return number && number.last === unit - 1 ? { first, value: String(number.value) } : null;
+  }
+
+  /** "August 5, 2023", "Aug. 5", "5th of August 2023", "August 2023", "in August", "Tuesday, March 5". */
   dates() {
     for (let i = 0; i < this.tokens.length; i++) {
       const month = this.isMonth(i);
@@ -174,10 +325,10 @@ class FactScanner {
       } else {
         // Day before the month: "5 August", "5th of August".
         let before = i - 1;
-        if (this.tokens[before]?.lower === 'of' && /^\s+$/.test(this.gap(before, i))) before--;
+        if (this.tokens[before]?.lower === 'of' && BLANK.test(this.gap(before, i))) before--;
         let dayIndex = before;
         if (before >= 1 && ORDINAL_SUFFIXES.has(this.tokens[before]!.lower) && this.tokens[before]!.start === this.tokens[before - 1]!.end) dayIndex = before - 1;
-        if (this.isDay(dayIndex) && /^\s+$/.test(this.gap(before, before + 1))) {
+        if (this.isDay(dayIndex) && BLANK.test(this.gap(before, before + 1))) {
           day = Number(this.tokens[dayIndex]!.text);
           first = dayIndex;
         }
@@ -189,20 +340,54 @@ class FactScanner {
       }
 
       if (day === null && year === null && AMBIGUOUS_MONTHS.has(this.tokens[i]!.lower)) {
-        // "May" alone is a date only after a preposition: "in May", not "May I add".
+        // "May" alone is a date only after a preposition: "in May", not "May I add" or Theresa May.
         const previous = this.tokens[i - 1];
-        if (!previous || !WORDS_BEFORE_A_MONTH.has(previous.lower)) continue;
+        if (!previous || !WORDS_BEFORE_A_MONTH.has(previous.lower) || !BLANK.test(this.gap(i - 1, i))) continue;
       }
+      // "Tuesday, March 5": the weekday belongs to the date.
+      const weekday = this.isWeekday(first - 1);
+      const named = weekday !== null && /^,?\s+$/.test(this.gap(first - 1, first)) ? { weekday } : {};
+      if (weekday !== null && 'weekday' in named) first -= 1;
       // "Aug." keeps its period when it is the last word of the date.
       const monthToken = this.tokens[i]!;
       const end = last === i && MONTH_ABBREVIATED.has(monthToken.lower) && this.text[monthToken.end] === '.' ? monthToken.end + 1 : this.tokens[last]!.end;
-      this.facts.push({ kind: 'date', month, day, year, ...this.claim(first, last, end) });
+      this.facts.push({ kind: 'date', month, day, year, ...named, ...this.claim(first, last, end) });
+    }
+  }
+
+  /** "on Tuesday", "Mondays". */
+  weekdays() {
+    for (let i = 0; i < this.tokens.length; i++) {
+      const weekday = this.isWeekday(i);
+      if (weekday !== null) this.facts.push({ kind: 'date', month: null, day: null, year: null, weekday, ...this.claim(i, i) });
+    }
+  }
+
+  /** "in 2019", "the 1990s"; not "2000 people", "2019%" or "$2000". */
+  years() {
+    const t = this.tokens;
+    for (let i = 0; i < t.length; i++) {
+      if (!this.free(i) || !/^(?:19|20)[0-9]{2}$/.test(t[i]!.text) || this.gluedToName(i)) continue;
+      const before = t[i - 1];
+      if (before && CURRENCY_SIGNS.has(before.text) && /^\s?$/.test(this.gap(i - 1, i))) continue;
+      const next = t[i + 1];
+      const gap = next ? this.gap(i, i + 1) : ' ';
+      const decade = next?.lower === 's' && /^['’]?$/.test(gap) && t[i]!.text.endsWith('0');
+      if (next && !decade) {
+        if (gap === '' || gap === '.' || gap === ',') {
+          if (next.kind !== 'symbol' || next.text === '%') continue; // 2019th, 2019%, 2019.5 read apart
+        } else if (JOINED.test(gap) && (UNIT_WORDS.has(next.lower) || SCALE_WORDS.has(next.lower) || COUNT_NOUNS.has(next.lower) || (next.lower === 'per' && t[i + 2]?.lower === 'cent'))) {
+          continue;
+        }
+      }
+      const year = Number(t[i]!.text);
+      this.facts.push({ kind: 'date', month: null, day: null, year, ...(decade ? { decade: true as const } : {}), ...this.claim(i, decade ? i + 1 : i) });
     }
   }
 
   numbersAndOrdinals() {
     for (let i = 0; i < this.tokens.length; i++) {
-      if (!this.free(i)) continue;
+      if (!this.free(i) || this.gluedToName(i)) continue;
       if (this.ordinal(i)) continue;
       this.quantity(i);
     }
@@ -232,7 +417,7 @@ class FactScanner {
     return false;
   }
 
-  /** "$4.2 billion", "4.2 billion dollars", "3.5%", "3.5 per cent", "nine", "two hundred and fifty", "1990s". */
+  /** "$4.2 billion", "4.2 billion dollars", "3.5%", "3.5 per cent", "40 miles", "40°C", "nine", "two hundred and fifty", "thousands". */
   private quantity(i: number): void {
     const tokens = this.tokens;
     const first = i;
@@ -247,14 +432,17 @@ class FactScanner {
     } else if (at !== i) {
       return;
     }
-    const number = this.readNumber(at, unit !== '');
+    const approximate = APPROXIMATE.get(tokens[at]!.lower);
+    const number = approximate !== undefined ? { value: approximate, last: at, unit: '' } : this.readNumber(at, unit !== '');
     if (!number) return;
+    unit ||= number.unit;
     let last = number.last;
     // Unit after the number.
     const next = tokens[last + 1];
-    if (next && JOINED.test(this.gap(last, last + 1)) && !this.used[last + 1]) {
+    const gap = next ? this.gap(last, last + 1) : '';
+    if (next && !this.used[last + 1] && JOINED.test(gap)) {
       const afterNext = tokens[last + 2];
-      if (next.lower === 'per' && afterNext?.lower === 'cent' && /^\s+$/.test(this.gap(last + 1, last + 2))) {
+      if (next.lower === 'per' && afterNext?.lower === 'cent' && BLANK.test(this.gap(last + 1, last + 2))) {
         unit = '%';
         last += 2;
       } else if (next.lower === 'percentage' && (afterNext?.lower === 'point' || afterNext?.lower === 'points')) {
@@ -263,36 +451,47 @@ class FactScanner {
       } else if (unit === '' && UNIT_WORDS.has(next.lower)) {
         unit = UNIT_WORDS.get(next.lower)!;
         last += 1;
-      } else if (next.lower === 's' && next.start === tokens[last]!.end) {
-        last += 1; // "1990s": the decade is the number 1990
+      } else if (next.lower === 's' && gap === '') {
+        last += 1; // "the 80s": the decade is the number 80
       }
+    } else if (next && unit === '' && /^\s?°$/.test(gap) && (next.text === 'C' || next.text === 'F')) {
+      unit = `°${next.text}`;
+      last += 1;
     }
-    this.facts.push({ kind: 'number', value: number.value, unit, ...this.claim(first, last) });
+    const fact: NumberFact = { kind: 'number', value: number.value, unit, ...this.claim(first, last) };
+    if (approximate !== undefined) fact.approximate = true;
+    this.facts.push(fact);
   }
 
   /**
    * One number starting at token i, in digits ("4.2", "1,000") with an optional scale ("4.2
-   * billion", "4.2bn"), or in words ("nine", "twenty-five", "two hundred and fifty thousand",
-   * "a million"). `money` allows "$5m" for million.
+   * billion", "4.2bn", "3k"), or in words ("nine", "twenty-five", "two hundred and fifty
+   * thousand", "a million"). `money` reads "$5m" as a million; "5m" without money is metres.
    */
-  private readNumber(i: number, money: boolean): { value: number; last: number } | null {
+  private readNumber(i: number, money: boolean): { value: number; last: number; unit: Unit } | null {
     const tokens = this.tokens;
     const t = tokens[i]!;
     if (t.kind === 'number') {
       let value = digitsValue(t.text);
       if (value === null) return null;
       let last = i;
+      let unit: Unit = '';
       const next = tokens[i + 1];
       if (next && !this.used[i + 1] && JOINED.test(this.gap(i, i + 1))) {
-        const scale = SCALE_WORDS.get(next.lower) ?? (money && next.lower === 'm' && next.start === t.end ? 1e6 : undefined);
+        const glued = next.start === t.end;
+        const scale = SCALE_WORDS.get(next.lower) ?? (glued ? (GLUED_SCALES.get(next.lower) ?? (next.lower === 'm' ? (money ? 1e6 : undefined) : undefined)) : undefined);
         if (scale !== undefined) {
           value *= scale;
           last = i + 1;
+        } else if (glued && next.lower === 'm') {
+          unit = 'm';
+          last = i + 1;
         }
       }
-      return { value: round(value), last };
+      return { value: round(value), last, unit };
     }
-    return this.readNumberWords(i);
+    const words = this.readNumberWords(i);
+    return words && { ...words, unit: '' };
   }
 
   private readNumberWords(i: number): { value: number; last: number } | null {
@@ -303,8 +502,9 @@ class FactScanner {
     // What the previous word was, to tell "twenty-five" (one number) from "two three" (two).
     let previous: 'start' | 'unit' | 'teen' | 'tens' | 'scale' = 'start';
     let j = i;
-    // "a million", "a hundred": the article is the number one.
-    if ((tokens[j]!.lower === 'a' || tokens[j]!.lower === 'an') && tokens[j + 1] && SCALE_WORDS.has(tokens[j + 1]!.lower) && !['bn', 'tn'].includes(tokens[j + 1]!.lower)) {
+    // "a million", "a hundred", "a dozen": the article is the number one.
+    const after = tokens[j + 1]?.lower ?? '';
+    if ((tokens[j]!.lower === 'a' || tokens[j]!.lower === 'an') && ((SCALE_WORDS.has(after) && after !== 'bn' && after !== 'tn') || after === 'dozen')) {
       current = 1;
       previous = 'unit';
       last = j;
@@ -323,9 +523,9 @@ class FactScanner {
         last = j;
         continue;
       }
-      if (t.lower === 'hundred') {
+      if (t.lower === 'hundred' || t.lower === 'dozen') {
         if (previous === 'start' && current === 0 && last < 0) break; // a bare "hundred" is a noun ("hundreds")
-        current = (current || 1) * 100;
+        current = (current || 1) * (t.lower === 'dozen' ? 12 : 100);
         previous = 'scale';
         last = j;
         continue;
@@ -360,7 +560,8 @@ class FactScanner {
    */
   names() {
     const tokens = this.tokens;
-    const sentenceStarts = this.sentenceInitialTokens();
+    // Where sentences start is read only when a single word needs it: most names are longer.
+    let sentenceStarts: Set<number> | undefined;
     const capitalised = (i: number) => this.free(i) && tokens[i]!.kind === 'word' && /^\p{Lu}/u.test(tokens[i]!.text);
     const joins = (a: number, b: number) => /^(?: |-)$/.test(this.gap(a, b));
 
@@ -369,6 +570,11 @@ class FactScanner {
       let last = i;
       for (;;) {
         if (capitalised(last + 1) && joins(last, last + 1)) {
+          last++;
+          continue;
+        }
+        // "COVID-19", "A320": the number glued to a capitalised word is part of the name.
+        if (this.free(last + 1) && tokens[last]!.kind === 'word' && this.gluedToName(last + 1)) {
           last++;
           continue;
         }
@@ -382,9 +588,17 @@ class FactScanner {
       }
       const runEnd = last;
       let first = i;
-      while (first <= last && isTitleOrCommonWord(tokens[first]!.text)) first++;
+      // "A320": a word with a number glued to it is a name whatever the word.
+      const glued = (j: number) => j < runEnd && tokens[j + 1]!.kind === 'number';
+      while (first <= last && isTitleOrCommonWord(tokens[first]!.text) && !glued(first)) first++;
       while (last >= first && (NAME_CONNECTORS.has(tokens[last]!.lower) || isTitleOrCommonWord(tokens[last]!.text))) last--;
-      if (first <= last && !(first === last && sentenceStarts.has(first) && !this.namedAtStart(first, sentenceStarts))) {
+      const opensSentence = (): boolean => {
+        // After a word and only blanks or commas, no sentence or quotation can open.
+        if (first > 0 && tokens[first - 1]!.kind !== 'symbol' && /^[ ,;]+$/.test(this.gap(first - 1, first))) return false;
+        sentenceStarts ??= this.sentenceInitialTokens();
+        return sentenceStarts.has(first) && !this.namedAtStart(first, sentenceStarts);
+      };
+      if (first <= last && !(first === last && opensSentence())) {
         const words = tokens
           .slice(first, last + 1)
           .filter((t) => !NAME_CONNECTORS.has(t.lower))
@@ -462,11 +676,11 @@ const SAYING: ReadonlySet<string> = new Set(SPEECH_VERBS);
 /** "President", "The", "Officials" — but not "US" or "UN", which are names whatever the case. */
 function isTitleOrCommonWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
-  if (TITLES.has(lower.replace(/\./g, ''))) return true;
+  if (isTitle(lower)) return true;
   return !/^\p{Lu}[\p{Lu}.]+$/u.test(word) && CAPITALISED_COMMON_WORDS.has(lower);
 }
 
 /** 4.2 × 1e9 is 4200000000.000001 in floating point; facts compare after rounding. */
 function round(value: number): number {
-  return Number(value.toPrecision(12));
+  return Number.isSafeInteger(value) ? value : Number(value.toPrecision(12));
 }

@@ -1,0 +1,15 @@
+export {
+  comparableWord,
+  findFacts,
+  numberValue,
+  tokenize,
+  type DateFact,
+  type Fact,
+  type FactKind,
+  type NameFact,
+  type NumberFact,
+  type OrdinalFact,
+  type RelativeDateFact,
+  type Token,
+  type Unit,
+} from './facts';
