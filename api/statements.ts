@@ -22,4 +22,6 @@ export const STATEMENT_METHODS = {
   correctStatement: method('factdesk:statement:correct', [articleId, statementId, CorrectionInput], StatementSchema),
   /** A second editor signs off the current verdict (never the editor who gave it). */
   signOff: method('factdesk:statement:sign-off', [articleId, statementId], StatementSchema),
+  /** Settles a desk conflict (two editors changed the statement while apart) by keeping the version shown. */
+  settleConflict: method('factdesk:statement:settle-conflict', [articleId, statementId], StatementSchema),
 };

@@ -63,6 +63,8 @@ Commands:
                                        statements, quotes, sources and notes across the library
   sign-off ID INDEX                    sign off the verdict of statement INDEX as the editor
                                        in settings (never the editor who gave it)
+  settle ID INDEX                      keep the version shown of statement INDEX, flagged by
+                                       the desk as changed by two editors while apart
   settings [--editor NAME] [--newsroom NAME] [--newsroom-url URL]
                                        change what is given; prints the settings
   verify-quote --source FILE --quote Q [--statement S]

@@ -1,4 +1,4 @@
-/** `factdesk mark, correct, attach, split, merge, sign-off, verify-quote`: a statement's verdict and evidence. */
+/** `factdesk mark, correct, attach, split, merge, sign-off, settle, verify-quote`: a statement's verdict and evidence. */
 import path from 'node:path';
 import type { Article, DocumentRef, StatementPatch } from '../domain/schema';
 import { emptySource } from '../domain/verdicts';
@@ -64,6 +64,14 @@ export const STATEMENT_COMMANDS: Record<string, Command> = {
     return withStore(dir, false, async ({ api }) => {
       const statement = statementAt(await api.getArticle(id), index);
       return api.signOff(id, statement.id);
+    });
+  },
+
+  async settle(args, _values, dir) {
+    const [id, index] = need(args, 2, 'settle ID INDEX');
+    return withStore(dir, false, async ({ api }) => {
+      const statement = statementAt(await api.getArticle(id), index);
+      return api.settleConflict(id, statement.id);
     });
   },
 

@@ -69,7 +69,7 @@ export type SourceInput = v.InferOutput<typeof SourceInputSchema>;
 export const SourceSchema = v.object({ ...sourceEntries, check: v.optional(QuoteCheckSchema) });
 export type Source = v.InferOutput<typeof SourceSchema>;
 
-export const HISTORY_FIELDS = ['verdict', 'note', 'sources', 'review', 'statement', 'explanation', 'claimant', 'correction'] as const;
+export const HISTORY_FIELDS = ['verdict', 'note', 'sources', 'review', 'statement', 'explanation', 'claimant', 'correction', 'conflict'] as const;
 
 /** One change to a statement, as the timeline shows it. */
 export const HistoryEntrySchema = v.object({

@@ -17,14 +17,19 @@ const ARTICLE =
 let couch: TestCouch;
 let deskUrl: string;
 
+// Kept on disk, so the server can be killed and restarted with the desk intact.
 test.beforeAll(async () => {
-  couch = await startTestCouch();
+  couch = await startTestCouch({ persistent: true });
   await couch.createUser('ana', 'ana-e2e-pw');
   await couch.createUser('ben', 'ben-e2e-pw');
+});
+test.afterAll(async () => couch?.stop());
+
+// Each test on a desk of its own.
+test.beforeEach(async () => {
   deskUrl = couch.databaseUrl();
   await setupDesk(deskUrl, { name: ADMIN, password: ADMIN_PASSWORD }, ['ana', 'ben']);
 });
-test.afterAll(async () => couch?.stop());
 
 async function connect(app: FactdeskApp, user: string, password: string) {
   const { page } = app;
@@ -105,4 +110,56 @@ test('a verdict given by one editor appears at the other within seconds, and the
 
   await ana.screenshot({ path: test.info().outputPath('desk-ana.png') });
   await ben.screenshot({ path: test.info().outputPath('desk-ben.png') });
+});
+
+test('one statement changed by both editors while apart is flagged at both, and keeping the version shown settles it', async ({ app, secondApp }) => {
+  test.skip(!couch.restartable, 'Needs the test server, which it kills and restarts (not a real CouchDB from COUCH_URL).');
+  const ana = app.page;
+  const ben = secondApp.page;
+  for (const [who, user, password] of [[app, 'ana', 'ana-e2e-pw'], [secondApp, 'ben', 'ben-e2e-pw']] as const) {
+    await who.page.setViewportSize({ width: 1024, height: 640 });
+    const settings = await connect(who, user, password);
+    await expect(settings.getByTestId('desk-user')).toHaveText(user);
+    await settings.getByRole('button', { name: 'Cancel' }).click();
+  }
+  await createArticle(ana, ARTICLE);
+  const row = ben.getByTestId('article-row').filter({ hasText: 'Crime figures' });
+  await expect(row).toBeVisible({ timeout: 15_000 });
+  await row.getByRole('button').first().click();
+
+  // The desk goes down; each editor gives the same statement a different verdict meanwhile.
+  await couch.kill();
+  try {
+    for (const [page, key] of [[ana, '2'], [ben, '4']] as const) {
+      await statement(page, 'The city hired').click();
+      await page.keyboard.press(key);
+      await waitUntilSaved(page);
+      await expect(page.getByTestId('desk-status')).toContainText('Offline', { timeout: 15_000 });
+    }
+  } finally {
+    await couch.restart();
+  }
+
+  // Back together: the same version at both, flagged, with both verdicts in its history.
+  const flagged = 'Changed by ana and ben while apart.';
+  for (const page of [ana, ben]) {
+    await expect(page.getByTestId('desk-conflict')).toContainText(flagged, { timeout: 20_000 });
+    await page.getByText(/^History/).click();
+    const history = page.getByRole('list', { name: 'History of this statement' });
+    await expect(history).toContainText('Verified');
+    await expect(history).toContainText('Misleading');
+  }
+  const verdict = await statement(ben, 'The city hired').getAttribute('data-verdict');
+  await expect(statement(ana, 'The city hired')).toHaveAttribute('data-verdict', verdict!);
+  await ben.getByTestId('desk-conflict').scrollIntoViewIfNeeded();
+  await ben.screenshot({ path: test.info().outputPath('desk-conflict.png') });
+
+  // Ben keeps the version shown: the flag goes at both, and the history says who decided.
+  await ben.getByTestId('keep-version').click();
+  await expect(ben.getByTestId('desk-conflict')).toBeHidden();
+  await expect(ana.getByTestId('desk-conflict')).toBeHidden({ timeout: 15_000 });
+  await expect(ana.getByRole('list', { name: 'History of this statement' })).toContainText('ben settled the conflict between editors');
+  await expect(statement(ana, 'The city hired')).toHaveAttribute('data-verdict', verdict!);
+  for (const page of [ana, ben]) await expect(page.getByTestId('desk-status')).toContainText('Synced');
+  await ana.screenshot({ path: test.info().outputPath('desk-settled.png') });
 });

@@ -158,6 +158,7 @@ export function createHandlers(store: Store, host: Host, index = new LibraryInde
     mergeWithNext: (articleId, statementId) => store.mergeWithNext(articleId, statementId, editor()),
     correctStatement: (articleId, statementId, correction) => store.correct(articleId, statementId, correction, editor()),
     signOff: (articleId, statementId) => store.signOff(articleId, statementId, signedName()),
+    settleConflict: (articleId, statementId) => store.settleConflict(articleId, statementId, editor()),
     assign: (articleId, statementId, assignment) => store.assign(articleId, statementId, assignment, editor()),
     workLists: async () => {
       const articles = [];

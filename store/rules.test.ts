@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Statement } from '../domain/schema';
 import { blankStatement } from '../domain/statement';
-import { correctStatement, markStatement, mergeWithNext, placeStatements, signOffStatement, splitStatement } from './rules';
+import { correctStatement, markStatement, mergeWithNext, placeStatements, settleConflict, signOffStatement, splitStatement } from './rules';
 
 const T0 = '2026-03-02T10:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -53,6 +53,20 @@ describe('the history', () => {
     s = { ...s, deskConflict: { editors: ['Ana', 'Ben'], message: 'Changed by Ana and Ben while apart' } };
     s = markStatement(s, { note: 'ana again' }, 'Ana', at(1));
     expect(s.history.filter((h) => h.field === 'note').map((h) => h.after)).toEqual(['ana', 'ana again']);
+  });
+});
+
+describe('settling a desk conflict', () => {
+  it('lifts the flag, keeps the statement as shown, and says in the history who decided', () => {
+    const flagged = { ...markStatement(checked(), { note: 'ana' }, 'Ana', at(1)), deskConflict: { editors: ['Ana', 'Ben'], message: 'Changed by Ana and Ben while apart' } };
+    const settled = settleConflict(flagged, 'Ben', at(2));
+    expect(settled.deskConflict).toBeUndefined();
+    expect([settled.verdict, settled.note, settled.updatedAt]).toEqual([flagged.verdict, 'ana', at(2)]);
+    expect(settled.history).toEqual([...flagged.history, { at: at(2), by: 'Ben', field: 'conflict', before: 'Changed by Ana and Ben while apart', after: 'Kept the version shown' }]);
+  });
+
+  it('is refused where there is no conflict', () => {
+    expect(() => settleConflict(checked(), 'Ben', at(2))).toThrow('no conflict between editors to settle');
   });
 });
 

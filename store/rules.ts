@@ -71,6 +71,17 @@ export function signOffStatement(current: Statement, by: string, now: string): S
 }
 
 /**
+ * An editor settles a desk conflict by keeping the version shown: the flag goes, and the history
+ * (which holds both sides) says who decided. The push then writes this version over the others.
+ */
+export function settleConflict(current: Statement, by: string, now: string): Statement {
+  if (!current.deskConflict) throw new UserError('invalid-input', 'This statement has no conflict between editors to settle.');
+  const { deskConflict, ...next } = current;
+  const entry = { at: now, by, field: 'conflict' as const, before: clip(deskConflict.message), after: 'Kept the version shown' };
+  return { ...next, updatedAt: now, history: [...current.history, entry] };
+}
+
+/**
  * Splits statement `i` in two at `offset` (into its text): the first part keeps the verdict and
  * evidence, the second starts unchecked. White space at the cut belongs to neither.
  */

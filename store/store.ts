@@ -63,6 +63,7 @@ import {
   markStatement,
   mergeWithNext,
   placeStatements,
+  settleConflict,
   signOffStatement,
   splitStatement,
   type PlacedSentence,
@@ -238,6 +239,11 @@ export class Store {
   /** A second editor signs off the statement's current verdict. */
   async signOff(articleId: string, statementId: string, by: string): Promise<Statement> {
     return this.changeStatement(articleId, statementId, (current, now) => signOffStatement(current, by, now));
+  }
+
+  /** Keeps the version shown of a statement the desk flagged as changed by two editors while apart. */
+  async settleConflict(articleId: string, statementId: string, by = ''): Promise<Statement> {
+    return this.changeStatement(articleId, statementId, (current, now) => settleConflict(current, by, now));
   }
 
   /**

@@ -184,6 +184,10 @@ describe('the contract at run time', () => {
       await call('updateSettings', { editorName: 'Ben' });
       await call('signOff', article.id, first!.id);
       await call('assign', article.id, second!.id, { to: 'Ben', due: '2026-12-01' });
+      // A desk conflict, as a pull from the desk flags it.
+      const deskConflict = { editors: ['Ana', 'Ben'], message: 'Changed by Ana and Ben while apart' };
+      await store.applyFromDesk(article.id, (a) => ({ ...a!, statements: a!.statements.map((s) => (s.id === first!.id ? { ...s, deskConflict } : s)) }));
+      await call('settleConflict', article.id, first!.id);
       await call('workLists');
       await call('splitStatement', article.id, second!.id, 5);
       await call('mergeWithNext', article.id, second!.id);

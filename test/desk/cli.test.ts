@@ -94,6 +94,12 @@ describe('factdesk desk', () => {
       );
     }
     expect((await ana('desk', 'status')).json).toMatchObject({ connected: true, url, user: 'ana', conflicts: 1 });
+    // Ana keeps the version shown: settled at both.
+    const settled = await ana('settle', id, '2');
+    expect(settled.json.history.at(-1)).toMatchObject({ by: 'ana', field: 'conflict', after: 'Kept the version shown' });
+    expect((await ana('sync')).json.conflicts).toBe(0);
+    expect((await ben('sync')).json.conflicts).toBe(0);
+    expect((await ben('show', id)).json.statements[1].conflict).toBeUndefined();
     expect((await ana('desk', 'disconnect')).json).toEqual({ disconnected: true });
     expect((await ana('desk', 'status')).json).toEqual({ connected: false });
     // The articles stay in the store.

@@ -226,6 +226,37 @@ describe('two editors on one desk', () => {
       expect(s!.history.map((h) => h.after)).toEqual(expect.arrayContaining(['Ana: police figures', 'Ben: only one district']));
     }
   });
+
+  it('settles a flagged statement when an editor keeps the version shown, at both, with both sides still in the history', async () => {
+    const { ana, ben, article } = await sharedArticle('Keep');
+    const id = article.statements[0]!.id;
+    await ana.api.markStatement(article.id, id, { verdict: 'verified', note: 'Ana: police figures' });
+    await ben.api.markStatement(article.id, id, { verdict: 'misleading', note: 'Ben: only one district' });
+    await ana.sync();
+    await ben.sync();
+    await ana.sync();
+    const [shown] = await statementsOf(ben, article.id);
+    expect(shown!.deskConflict).toBeDefined();
+
+    const kept = await ben.api.settleConflict(article.id, id);
+    expect(kept.deskConflict).toBeUndefined();
+    expect(kept.history.at(-1)).toMatchObject({ by: 'ben', field: 'conflict', before: 'Changed by ana and ben while apart', after: 'Kept the version shown' });
+    expect(await ben.sync()).toMatchObject({ conflicts: 0 });
+    expect(await ana.sync()).toMatchObject({ conflicts: 0 });
+    for (const e of [ana, ben]) {
+      const [s] = await statementsOf(e, article.id);
+      expect(s!.deskConflict).toBeUndefined();
+      expect([s!.verdict, s!.note]).toEqual([shown!.verdict, shown!.note]);
+      expect(s!.history.map((h) => `${h.by}:${h.after}`)).toEqual(
+        expect.arrayContaining(['ana:Ana: police figures', 'ben:Ben: only one district', 'ben:Kept the version shown']),
+      );
+    }
+    // The desk itself holds one version now: the other side is closed, not left as a conflict.
+    const doc = await ana.desk.remote.get(statementDocId(article.id, id), { conflicts: true });
+    expect(doc._conflicts ?? []).toEqual([]);
+    // Nothing left to settle: a second try is refused with a reason.
+    await expect(ana.api.settleConflict(article.id, id)).rejects.toThrow('This statement has no conflict between editors to settle.');
+  });
 });
 
 describe('deleting', () => {

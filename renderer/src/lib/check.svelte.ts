@@ -173,6 +173,21 @@ class Check {
     if (saved) this.replaceSaved(target.articleId, saved);
   };
 
+  /**
+   * Settles a desk conflict by keeping the version shown: like a sign-off, a decision saved at
+   * once (the history keeps both sides and says who decided).
+   */
+  settleConflict = async (): Promise<void> => {
+    const target = this.target();
+    if (!target) return;
+    if (!settings.named) return this.afterNaming(() => void this.settleConflict());
+    await this.flush();
+    const saved = await this.act(target, 'Keeping this version', 'Keeping this version…', () =>
+      api.settleConflict(target.articleId, target.statementId),
+    );
+    if (saved) this.replaceSaved(target.articleId, saved);
+  };
+
   /** Records a correction after publication on the selected statement; true when it was saved. */
   correct = async (correction: CorrectionInput): Promise<boolean> => {
     const target = this.target();
