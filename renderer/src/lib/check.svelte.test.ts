@@ -80,6 +80,10 @@ class FakeMain {
         answer('signOff', [articleId, statementId], () =>
           change(articleId, statementId, (s) => ({ ...s, review: { by: this.settings.editorName, at: '2026-12-01T12:00:00.000Z' } })),
         ),
+      settleConflict: (articleId: string, statementId: string) =>
+        answer('settleConflict', [articleId, statementId], () =>
+          change(articleId, statementId, ({ deskConflict: _, ...s }) => s),
+        ),
       attachSourceFile: (articleId: string) => answer('attachSourceFile', [articleId], () => attach(articleId, 'council-minutes.pdf')),
       mergeWithNext: (articleId: string, statementId: string) =>
         answer('mergeWithNext', [articleId, statementId], () => this.articles.get(articleId)!),
@@ -256,6 +260,26 @@ describe('actions from the evidence panel', () => {
     await signing;
     expect(check.article?.statements[2]!.review?.by).toBe('Ben Okafor');
     expect(check.article?.statements[0]!.review).toBeNull();
+  });
+
+  it('keeping the version of a flagged statement saves what was typed first, and settles the statement it was asked for', async () => {
+    const flagged = { editors: ['ana', 'ben'], message: 'Changed by ana and ben while apart' };
+    const a = main.articles.get('a')!;
+    main.articles.set('a', { ...a, statements: a.statements.map((s, i) => (i === 1 ? { ...s, deskConflict: flagged } : s)) });
+    await check.open('a');
+    check.select(1);
+    check.edit({ note: 'Both had a point' });
+    main.hold('settleConflict');
+    const keeping = check.settleConflict();
+    await vi.waitFor(() => expect(main.sent('settleConflict')).toHaveLength(1));
+    // The note was saved before the decision was sent, so the kept version has it.
+    expect(main.saved('a', 'a-s2').note).toBe('Both had a point');
+    expect(check.busy).toEqual({ 'a-s2': 'Keeping this version…' });
+    check.select(3);
+    main.release('settleConflict');
+    await keeping;
+    expect(check.article?.statements[1]!.deskConflict).toBeUndefined();
+    expect(check.article?.statements[1]!.note).toBe('Both had a point');
   });
 
   it('a refused sign-off is a refusal with its reason on the statement, not a failed save', async () => {
