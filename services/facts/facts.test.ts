@@ -104,12 +104,15 @@ describe('findFacts: what is a date, a number or a name', () => {
   it('keeps a number glued to a name in the name, and a number written apart as a number', () => {
     expect(facts('COVID-19 cases fell.')).toEqual([{ kind: 'name', words: ['covid', '19'], text: 'COVID-19' }]);
     expect(facts('The A320 landed.')).toEqual([{ kind: 'name', words: ['a', '320'], text: 'A320' }]);
+    expect(facts('See report2025 and v2.')).toEqual([]);
+    expect(facts('未来24小时降雨量将超过200毫米').map((fact) => fact.text)).toEqual(['24', '200']);
     expect(facts('The Apollo 11 crew landed in 1969.').map((fact) => `${fact.kind}:${fact.text}`)).toEqual(['name:Apollo', 'number:11', 'date:1969']);
   });
 
-  it('does not count "one" used as a pronoun', () => {
-    expect(facts('One of them said no one else came.')).toEqual([]);
-    expect(only('One person came.')).toMatchObject({ kind: 'number', value: 1 });
+  it('counts "one" alone only before a unit, not as a pronoun or an article', () => {
+    expect(facts('One of them said no one else came, and one union agreed.')).toEqual([]);
+    expect(only('It took one year.')).toMatchObject({ kind: 'number', value: 1, unit: 'year', text: 'one year' });
+    expect(only('It took one million.')).toMatchObject({ kind: 'number', value: 1e6 });
   });
 
   it('leaves titles and common words out of a name', () => {

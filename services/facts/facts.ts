@@ -16,8 +16,8 @@
  * - number: digits (1,200; 3.5; 3,5) and number words (nine, twenty-five, two hundred and fifty
  *   thousand, a million, two dozen), with a scale (4.2 billion, 4.2bn, $5m, 3k), a currency ($,
  *   US$, €, £, ₪, dollars, euros) and a unit (%, per cent, percentage points, 40 miles, 12km,
- *   40°C, five years). Hundreds, thousands, millions… are approximate. "one" is a pronoun in "one
- *   of", "one another", "no one", "every one". A number glued to a capitalised word (COVID-19,
+ *   40°C, five years). Hundreds, thousands, millions… are approximate. "one" alone counts only
+ *   before a unit ("one year"), not in "one of them", "no one" or "one union". A number glued to a capitalised word (COVID-19,
  *   F-35, A320) is part of that name; "Apollo 11", written apart, keeps its number.
  * - ordinal: first, twenty-first, 21st.
  * - date: a month with or without its day and year, in any order (Aug. 5, 2023; 5th of August;
@@ -234,6 +234,14 @@ class FactScanner {
     const before = this.tokens[i - 1];
     return this.tokens[i]!.kind === 'number' && before?.kind === 'word' && /^\p{Lu}/u.test(before.text) && /^-?$/.test(this.gap(i - 1, i));
   }
+  /**
+   * A number inside a Latin word ("report2025", "v2", "A320") is no number of its own; in
+   * scripts written without spaces ("未来24小时") and after a hyphen ("mid-2019") it is.
+   */
+  private insideWord(i: number): boolean {
+    const before = this.tokens[i - 1];
+    return this.gluedToName(i) || (before?.kind === 'word' && before.end === this.tokens[i]!.start && /[A-Za-z]$/.test(before.text));
+  }
 
   /** 2023-08-05 */
   isoDates() {
@@ -367,7 +375,7 @@ class FactScanner {
   years() {
     const t = this.tokens;
     for (let i = 0; i < t.length; i++) {
-      if (!this.free(i) || !/^(?:19|20)[0-9]{2}$/.test(t[i]!.text) || this.gluedToName(i)) continue;
+      if (!this.free(i) || !/^(?:19|20)[0-9]{2}$/.test(t[i]!.text) || this.insideWord(i)) continue;
       const before = t[i - 1];
       if (before && CURRENCY_SIGNS.has(before.text) && /^\s?$/.test(this.gap(i - 1, i))) continue;
       const next = t[i + 1];
@@ -387,7 +395,7 @@ class FactScanner {
 
   numbersAndOrdinals() {
     for (let i = 0; i < this.tokens.length; i++) {
-      if (!this.free(i) || this.gluedToName(i)) continue;
+      if (!this.free(i) || (this.tokens[i]!.kind === 'number' && this.insideWord(i))) continue;
       if (this.ordinal(i)) continue;
       this.quantity(i);
     }
@@ -543,11 +551,11 @@ class FactScanner {
       break;
     }
     if (last < 0) return null;
-    // "one of them", "no one", "one another": a pronoun, not a count.
+    // "one" alone counts only before a unit ("one year", "one dollar"): "one of them", "no one",
+    // "one union", "One man asked" use it as a pronoun or an article, not as a count.
     if (last === i && tokens[i]!.lower === 'one') {
-      const after = tokens[i + 1]?.lower;
-      const before = tokens[i - 1]?.lower;
-      if (after === 'of' || after === 'another' || before === 'no' || before === 'every' || before === 'any' || before === 'the' || before === 'this' || before === 'that') return null;
+      const next = tokens[i + 1];
+      if (!next || !UNIT_WORDS.has(next.lower) || !JOINED.test(this.gap(i, i + 1))) return null;
     }
     return { value: total + current, last };
   }

@@ -119,7 +119,9 @@ export const CAPITALISED_COMMON_WORDS: ReadonlySet<string> = new Set(
     'nobody nothing everyone everybody everything someone somebody something anyone anybody anything ' +
     'officials police authorities residents critics supporters experts analysts investors researchers ' +
     'scientists doctors witnesses prosecutors lawmakers voters people ' +
-    'yes oh well please thanks ok okay'
+    'yes oh well please thanks ok okay ' +
+    // Saint and Street: part of a place's name ("St. Paul", "Oak St."), no name alone.
+    'st saint'
   ).split(' '),
 );
 
