@@ -164,6 +164,8 @@ const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
 const APPROXIMATE: ReadonlyMap<string, number> = new Map([
   ['dozens', 12], ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9],
 ]);
+/** The words a number, an ordinal or a quantity can start with ("US" as in "US$5"). */
+const MAY_START_A_NUMBER: ReadonlySet<string> = new Set([...NUMBER_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...APPROXIMATE.keys(), 'a', 'an', 'us']);
 /** Written right after digits: "3k", "5mn"; "m" is a million only after a currency ("$5m"), else metres. */
 const GLUED_SCALES: ReadonlyMap<string, number> = new Map([['k', 1e3], ['mn', 1e6]]);
 const RELATIVE_DAYS = new Set(['yesterday', 'today', 'tonight', 'tomorrow']);
@@ -260,7 +262,7 @@ class FactScanner {
   slashedDates() {
     const t = this.tokens;
     for (let i = 0; i + 2 < t.length; i++) {
-      if (!this.free(i) || !/^[0-9]{1,2}$/.test(t[i]!.text) || !/^[0-9]{1,2}$/.test(t[i + 1]!.text) || !/^(?:[0-9]{2}|[0-9]{4})$/.test(t[i + 2]!.text)) continue;
+      if (t[i]!.kind !== 'number' || !this.free(i) || !/^[0-9]{1,2}$/.test(t[i]!.text) || !/^[0-9]{1,2}$/.test(t[i + 1]!.text) || !/^(?:[0-9]{2}|[0-9]{4})$/.test(t[i + 2]!.text)) continue;
       if (this.gap(i, i + 1) !== '/' || this.gap(i + 1, i + 2) !== '/' || this.text[t[i + 2]!.end] === '/') continue;
       let day = Number(t[i]!.text);
       let month = Number(t[i + 1]!.text);
@@ -375,7 +377,7 @@ class FactScanner {
   years() {
     const t = this.tokens;
     for (let i = 0; i < t.length; i++) {
-      if (!this.free(i) || !/^(?:19|20)[0-9]{2}$/.test(t[i]!.text) || this.insideWord(i)) continue;
+      if (t[i]!.kind !== 'number' || !this.free(i) || !/^(?:19|20)[0-9]{2}$/.test(t[i]!.text) || this.insideWord(i)) continue;
       const before = t[i - 1];
       if (before && CURRENCY_SIGNS.has(before.text) && /^\s?$/.test(this.gap(i - 1, i))) continue;
       const next = t[i + 1];
@@ -395,7 +397,8 @@ class FactScanner {
 
   numbersAndOrdinals() {
     for (let i = 0; i < this.tokens.length; i++) {
-      if (!this.free(i) || (this.tokens[i]!.kind === 'number' && this.insideWord(i))) continue;
+      const token = this.tokens[i]!;
+      if (!this.free(i) || (token.kind === 'number' ? this.insideWord(i) : token.kind === 'word' && !MAY_START_A_NUMBER.has(token.lower))) continue;
       if (this.ordinal(i)) continue;
       this.quantity(i);
     }

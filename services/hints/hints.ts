@@ -146,7 +146,8 @@ const comparisonPatterns: RegExp[] = [
   /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|cheaper|faster|slower|older|younger|longer|shorter|better|worse)\s+than\b/gi,
   /\bcompared\s+(?:with|to)\b/gi,
   new RegExp(String.raw`\b(?:${alternation(superlatives)})\b`, 'gi'),
-  /(?<=\b(?:a|new|all-time)\s)record\b|\brecord(?=[\s-](?:highs?|lows?|levels?|numbers?|breaking|year)\b)|(?<=\bon\s)record\b/gi,
+  // "a record", "new record", "on record", "record high": the word first, its neighbours checked after.
+  /\brecord\b(?:(?<=\b(?:a|new|all-time|on)\srecord)|(?=[\s-](?:highs?|lows?|levels?|numbers?|breaking|year)\b))/gi,
   /\b(?:twice|double|triple)\b/gi,
   new RegExp(String.raw`\b(?:up|down)\s+(?:by\s+)?${numberCore}${percentTail}`, 'gi'),
   new RegExp(String.raw`\b(?:${alternation(changeVerbs)})\b`, 'gi'),
