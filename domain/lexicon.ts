@@ -1,6 +1,6 @@
 /**
  * The newsroom's English words that every reader of text shares: months and weekdays, the words
- * that make "May" a date, number words, titles, and the verbs that attribute a claim to someone. The
+ * that make "May" a date, number words, titles, name particles, and the verbs that attribute a claim to someone. The
  * segmenter (services/segment), the claim hints and claimant (services/hints, which run in the
  * renderer too), the facts extractor (services/facts) and the reports all read them
  * here, so a word added once counts everywhere. Lists that belong to one algorithm (the
@@ -100,6 +100,12 @@ export const TITLES: readonly string[] = list(
 export const TITLES_THAT_START_NAMES: readonly string[] = list(
   'General Executive Father Attorney Coach Commander Admiral Bishop Archbishop Cardinal Superintendent',
 );
+
+/**
+ * Small words inside a person's name, lower case: "Ludwig van Beethoven", "Osama bin Laden",
+ * "Leonardo da Vinci". Each reader adds the words that join the names of things ("of", "&").
+ */
+export const NAME_PARTICLES: readonly string[] = list('de da del della der den di du la le van von al el bin ibn bint y');
 
 const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.map((title) => title.toLowerCase()));
 

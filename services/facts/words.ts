@@ -1,8 +1,9 @@
 /**
  * Word lists behind the facts extractor (facts.ts), kept apart from the scanner so that adding
- * a word never means reading it. All keys are lower case. Months, weekdays, number words, titles
- * and the verbs of attribution are the newsroom's shared words: domain/lexicon.ts.
+ * a word never means reading it. All keys are lower case. Months, weekdays, number words, titles,
+ * name particles and the verbs of attribution are the newsroom's shared words: domain/lexicon.ts.
  */
+import { NAME_PARTICLES } from '../../domain/lexicon';
 
 export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
   ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7],
@@ -126,6 +127,4 @@ export const CAPITALISED_COMMON_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Small words that may sit inside a multi-word name: "Bank of England", "Hit & Run", "Ludwig van Beethoven". */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set(
-  '& of de del della der den di da du la le van von al el bin ibn bint y'.split(' '),
-);
+export const NAME_CONNECTORS: ReadonlySet<string> = new Set(['&', 'of', ...NAME_PARTICLES]);

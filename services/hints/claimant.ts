@@ -6,7 +6,7 @@
  * author, or else its outlet. Only a suggestion: the editor confirms or edits it, and the
  * statement records the claimant the editor chose.
  */
-import { alternation, ATTRIBUTION_VERBS, ATTRIBUTION_VERBS_AFTER_A_NAME, isTitle, SPEECH_VERBS } from '../../domain/lexicon';
+import { alternation, ATTRIBUTION_VERBS, ATTRIBUTION_VERBS_AFTER_A_NAME, isTitle, NAME_PARTICLES, SPEECH_VERBS } from '../../domain/lexicon';
 
 export interface ClaimantSuggestion {
   claimant: string;
@@ -16,7 +16,7 @@ export interface ClaimantSuggestion {
 
 const VERBS = alternation(new Set([...SPEECH_VERBS, ...ATTRIBUTION_VERBS, ...ATTRIBUTION_VERBS_AFTER_A_NAME]));
 const UPPER = String.raw`\p{Lu}[\p{L}\p{M}'’-]*\.?`;
-const CONNECTOR = String.raw`(?:of|for|the|and|de|van|von|der|al|bin|la|le|du|&)`;
+const CONNECTOR = String.raw`(?:of|for|the|and|&|${alternation(NAME_PARTICLES)})`;
 /** "Nicole Yorkin", "Dr. Jane M. Doe", "the Office for National Statistics", "Yorkin". */
 const NAME = String.raw`(?:the\s+)?${UPPER}(?:\s+(?:${CONNECTOR}\s+)*${UPPER}){0,5}`;
 const PRONOUN = String.raw`(?:he|she|they|He|She|They)`;

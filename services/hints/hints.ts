@@ -1,4 +1,4 @@
-import { alternation as alternationOf, ATTRIBUTION_VERBS, TITLES, TITLES_THAT_START_NAMES } from '../../domain/lexicon';
+import { alternation as alternationOf, ATTRIBUTION_VERBS, NAME_PARTICLES, TITLES, TITLES_THAT_START_NAMES } from '../../domain/lexicon';
 import { findFacts } from '../facts';
 import { sentenceOpeners } from '../segment/words';
 
@@ -12,8 +12,8 @@ import { sentenceOpeners } from '../segment/words';
  *   in digits (5th); "first" is a comparison, not a count.
  * - date — the extractor's dates (12 March 2024, Aug. 3, May 2019, 2024-03-05, 05/03/2024,
  *   Tuesday, 2023, the 1990s) and relative dates (yesterday, last week, three years ago). "May"
- *   is a date only next to a day or year, or after a word such as in, on, since, last; a year
- *   followed by a unit or a count noun ("2000 people") is a number.
+ *   and "March" are dates only next to a day or year, or after a word such as in, on, since; a
+ *   year followed by a unit or a count noun ("2000 people") is a number.
  * - organisation — a capitalised name ending in an institution word (Inc., Corp., Co., Ltd., Group,
  *   University, Council, Ministry, Department, Agency, Commission, Party, Bank, Reserve, Court, House,
  *   …), optionally followed by "of/for …" (Bank of England, Department of Health); a capitalised name
@@ -127,7 +127,7 @@ const abbreviations = new Set([
   ...words('Dr Mr Mrs Ms Mx Prof Sen Rep Gov Gen Col Capt Lt Sgt Cmdr Adm Rev Fr St Mt Jr Sr'),
   ...words('Inc Corp Co Ltd'),
 ]);
-const nameParticles = new Set(words('de da del der van von la le du bin al'));
+const nameParticles: ReadonlySet<string> = new Set(NAME_PARTICLES);
 const connectors = new Set(words('of for and the &'));
 
 // ---------------------------------------------------------------------------------------------
