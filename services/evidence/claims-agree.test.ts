@@ -99,6 +99,12 @@ describe('unsupported: names', () => {
     expect(unsupported('He met the U.S. envoy and the UN chief.', [])).toEqual(['U.S.', 'UN']);
   });
 
+  it('lists an organisation whole, as the hints mark it, without its "The"', () => {
+    const statement = 'The Centers for Disease Control and Prevention reported 300 cases.';
+    expect(unsupported(statement, ['Disease Control reported 300 cases'])).toEqual(['Centers for Disease Control and Prevention']);
+    expect(unsupported(statement, ['the centers for disease control and prevention counted 300'])).toEqual([]);
+  });
+
   it('reads possessives and names inside a quotation', () => {
     expect(unsupported('The report cited Cohen’s letter.', ['Cohen wrote'])).toEqual([]);
     expect(unsupported('She said: "Nobody called Levy."', [])).toEqual(['Levy']);

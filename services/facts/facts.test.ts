@@ -67,14 +67,18 @@ describe('findFacts: what is a date, a number or a name', () => {
       { kind: 'date', year: 2019, month: 5, day: null, text: 'May 2019' },
     ]);
     expect(facts('May I say something?')).toEqual([]);
-    expect(facts('Critics of Theresa May said so.')).toEqual([{ kind: 'name', words: ['theresa', 'may'], text: 'Theresa May' }]);
+    expect(facts('Critics of Theresa May said so.')).toEqual([
+      { kind: 'name', words: ['theresa', 'may'], text: 'Theresa May', who: { is: 'person', start: 11, end: 22 } },
+    ]);
     expect(facts('It may rain this may.')).toEqual([]);
   });
 
   it('reads an abbreviation as a month only with its full stop or a day', () => {
     expect(dateOf('It opened in Jan. with fanfare.')).toEqual({ year: null, month: 1, day: null });
     expect(dateOf('It opened on Jan 5 with fanfare.')).toEqual({ year: null, month: 1, day: 5 });
-    expect(facts('Inspector Jan Kowalski led it.')).toEqual([{ kind: 'name', words: ['jan', 'kowalski'], text: 'Jan Kowalski' }]);
+    expect(facts('Inspector Jan Kowalski led it.')).toEqual([
+      { kind: 'name', words: ['jan', 'kowalski'], text: 'Jan Kowalski', who: { is: 'person', start: 0, end: 22 } },
+    ]);
   });
 
   it('reads a year alone as a date, and a year-like count as a number', () => {
@@ -103,7 +107,7 @@ describe('findFacts: what is a date, a number or a name', () => {
 
   it('keeps a number glued to a name in the name, and a number written apart as a number', () => {
     expect(facts('COVID-19 cases fell.')).toEqual([{ kind: 'name', words: ['covid', '19'], text: 'COVID-19' }]);
-    expect(facts('The A320 landed.')).toEqual([{ kind: 'name', words: ['a', '320'], text: 'A320' }]);
+    expect(facts('The A320 landed.')).toEqual([{ kind: 'name', words: ['a', '320'], text: 'A320', who: { is: 'organisation', start: 0, end: 8 } }]);
     expect(facts('See report2025 and v2.')).toEqual([]);
     expect(facts('未来24小时降雨量将超过200毫米').map((fact) => fact.text)).toEqual(['24', '200']);
     expect(facts('The Apollo 11 crew landed in 1969.').map((fact) => `${fact.kind}:${fact.text}`)).toEqual(['name:Apollo', 'number:11', 'date:1969']);
@@ -119,6 +123,36 @@ describe('findFacts: what is a date, a number or a name', () => {
     expect(only('It was signed by Prime Minister Benjamin Netanyahu.')).toMatchObject({ kind: 'name', words: ['benjamin', 'netanyahu'] });
     expect(only('It was built by General Motors.')).toMatchObject({ kind: 'name', words: ['general', 'motors'] });
     expect(only('Dr. Lee agreed.')).toMatchObject({ kind: 'name', words: ['lee'], text: 'Lee' });
+  });
+});
+
+describe('findFacts: people and organisations', () => {
+  /** The span the hints mark, and the words the name is compared by. */
+  const who = (text: string) =>
+    findFacts(text).flatMap((fact) => (fact.kind === 'name' && fact.who ? [[fact.who.is, text.slice(fact.who.start, fact.who.end), fact.words.join(' ')]] : []));
+
+  it('marks a person with the title and compares the name without it', () => {
+    expect(who('Dr. Lee said so.')).toEqual([['person', 'Dr. Lee', 'lee']]);
+    expect(who('Prime Minister Keir Starmer visited.')).toEqual([['person', 'Prime Minister Keir Starmer', 'keir starmer']]);
+    expect(who("Mayor Karen Bass's office agreed.")).toEqual([['person', 'Mayor Karen Bass', 'karen bass']]);
+  });
+
+  it('keeps an organisation whole, small words inside, and compares it without "The"', () => {
+    expect(who('The Centers for Disease Control and Prevention reported it.')).toEqual([
+      ['organisation', 'The Centers for Disease Control and Prevention', 'centers disease control prevention'],
+    ]);
+    expect(who('She told The Guardian.')).toEqual([['organisation', 'The Guardian', 'guardian']]);
+    expect(who('Ford Motor Co. and General Motors Co. merged.')).toEqual([
+      ['organisation', 'Ford Motor Co.', 'ford motor co'],
+      ['organisation', 'General Motors Co.', 'general motors co'],
+    ]);
+  });
+
+  it('leaves places and single words unclassified, but still names', () => {
+    expect(findFacts('They met in New York with Levy.').map((fact) => (fact.kind === 'name' ? [fact.text, fact.who] : null))).toEqual([
+      ['New York', undefined],
+      ['Levy', undefined],
+    ]);
   });
 });
 

@@ -30,9 +30,12 @@
  * - relative date: yesterday, today, tonight, tomorrow; last, next, this, past or previous
  *   week (month, year, weekend, decade, a season, a weekday or a month); "three years ago",
  *   "a decade ago", "a few days ago".
- * - name: a run of capitalised words (Tel Aviv, Hit & Run, Bank of England), without the titles
- *   and common words around it (President, The). A single word that opens a sentence is a name
- *   only when a speech verb follows it or the text capitalises it elsewhere.
+ * - name: first the people and organisations (names.ts: "Dr. Lee", "The Centers for Disease
+ *   Control and Prevention", with the span the hints mark in `who`), then the other runs of
+ *   capitalised words (Tel Aviv, Hit & Run). A name's text leaves the titles and common words
+ *   before it out (President, The), and its words, its value, the small words too ("Dr. Lee"
+ *   compares as "lee"). A single word that opens a sentence is a name only when a speech verb
+ *   follows it or the text capitalises it elsewhere.
  */
 import { segment } from '../segment';
 import {
@@ -47,6 +50,7 @@ import {
   WEEKDAY_NAMES,
   WORDS_BEFORE_A_MONTH,
 } from '../../domain/lexicon';
+import { peopleAndOrganisations } from './names';
 import { CAPITALISED_COMMON_WORDS, COUNT_NOUNS, CURRENCY_SIGNS, NAME_CONNECTORS, ORDINAL_WORDS, UNIT_WORDS, type Unit } from './words';
 
 export type { Unit } from './words';
@@ -96,8 +100,13 @@ export interface RelativeDateFact extends FactBase {
 }
 export interface NameFact extends FactBase {
   kind: 'name';
-  /** The words of the name in comparable form (see comparableWord), titles and connectors left out. */
+  /** The words of the name in comparable form (see comparableWord), titles, a leading "The" and connectors left out. */
   words: string[];
+  /**
+   * A person or an organisation (names.ts), spanned as the claim hints mark it: with its title
+   * or a leading "The" ("Dr. Lee", where the name itself is "Lee"). A place or a single name is neither.
+   */
+  who?: { is: 'person' | 'organisation'; start: number; end: number };
 }
 export type Fact = NumberFact | OrdinalFact | DateFact | RelativeDateFact | NameFact;
 export type FactKind = Fact['kind'];
@@ -570,6 +579,7 @@ class FactScanner {
    * it is a name by what surrounds it: see namedAtStart.
    */
   names() {
+    this.peopleAndOrganisations();
     const tokens = this.tokens;
     // Where sentences start is read only when a single word needs it: most names are longer.
     let sentenceStarts: Set<number> | undefined;
@@ -620,6 +630,32 @@ class FactScanner {
         this.facts.push({ kind: 'name', words, ...this.claim(first, last, end) });
       }
       i = runEnd;
+    }
+  }
+
+  /**
+   * People and organisations (names.ts): the name without its title or "The", marked as the hints
+   * mark it. Skipped where a word is already another fact ("Two Sigma Group").
+   */
+  private peopleAndOrganisations() {
+    const dates: Array<[number, number]> = [];
+    for (const fact of this.facts) if (fact.kind === 'date' || fact.kind === 'relative date') dates.push([fact.start, fact.end]);
+    const tokens = this.tokens;
+    let i = 0;
+    for (const name of peopleAndOrganisations(this.text, dates)) {
+      while (i < tokens.length && tokens[i]!.end <= name.start) i++;
+      let last = i;
+      while (last + 1 < tokens.length && tokens[last + 1]!.start < name.end) last++;
+      if (i >= tokens.length || tokens[i]!.start >= name.end || this.used.slice(i, last + 1).some(Boolean)) continue;
+      let first = i;
+      while (first < last && isTitleOrCommonWord(tokens[first]!.text) && !this.gluedToName(first + 1)) first++;
+      const words = tokens
+        .slice(first, last + 1)
+        .filter((t) => t.kind !== 'symbol' && !NAME_CONNECTORS.has(t.lower) && t.lower !== 'and' && t.lower !== 'for' && t.lower !== 'the')
+        .map((t) => comparableWord(t.text));
+      this.claim(i, last);
+      const start = tokens[first]!.start;
+      this.facts.push({ kind: 'name', words, text: this.text.slice(start, name.end), start, end: name.end, who: name });
     }
   }
 
