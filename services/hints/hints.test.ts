@@ -42,6 +42,8 @@ const cases: Case[] = [
     ['comparison:record', 'number:£10.50', 'date:Wednesday'],
   ],
   ['Temperatures reached 40°C in Seville.', ['number:40°C']],
+  // a unit is part of its number, not an acronym of its own
+  ['The update is about 450 MB.', ['number:450 MB']],
   ['The vote was 52 to 48.', ['number:52', 'number:48']],
   ['About 3,000 jobs will go, the union warned.', ['number:3,000', 'attribution:warned']],
   ['Police said 2000 people attended the rally.', ['attribution:said', 'number:2000']],
