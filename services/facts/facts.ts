@@ -5,8 +5,8 @@
  * "$4.2 billion" = "4.2 billion dollars", "Aug. 5" = "5 August"). English only for words;
  * digits work in any language. Its readers take the kinds they need:
  *
- * - the claim hints (services/hints) mark numbers, ordinals written in digits, dates and
- *   relative dates;
+ * - the claim hints (services/hints) mark numbers, ordinals written in digits, dates, relative
+ *   dates, and people and organisations (a name's `who`);
  * - the quote and facts checks (services/evidence) compare values, and leave relative dates
  *   out: "yesterday" in a source written on another day is another day;
  * - the earlier-check differences (services/library-index) pair them by kind, and the library
