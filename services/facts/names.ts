@@ -28,7 +28,8 @@ const organisationSuffixes = new Set(
       'Council Ministry Department Agency Commission Committee Party Bank Foundation Association Union ' +
       'Federation Organisation Organization Authority Board Bureau Office Service Services Court Parliament ' +
       'Congress Senate Assembly House Police Army Navy Trust Society Fund Reserve Centre Center Centers ' +
-      'Hospital Airlines Airways Network Club Church Museum Academy Tribunal Cabinet Administration',
+      'Hospital Airlines Airways Network Club Church Museum Academy Tribunal Cabinet Administration ' +
+      'Motors Industries Technologies Pharmaceuticals Laboratories Systems Partners',
   ),
 );
 const standaloneOrganisations = new Set(words('Congress Parliament Senate Pentagon Kremlin'));

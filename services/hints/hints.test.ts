@@ -124,6 +124,8 @@ const cases: Case[] = [
     'Acme Corp. announced the layoffs in a statement on Monday.',
     ['organisation:Acme Corp.', 'attribution:announced', 'date:Monday'],
   ],
+  // "General" starts a person's title, but not in a company's name.
+  ['The cars were built by General Motors.', ['organisation:General Motors']],
   [
     'Ford Motor Co. and General Motors Co. both reported losses.',
     ['organisation:Ford Motor Co.', 'organisation:General Motors Co.', 'attribution:reported'],

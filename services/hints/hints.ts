@@ -15,7 +15,7 @@ import { findFacts } from '../facts';
  *   year followed by a unit or a count noun ("2000 people") is a number.
  * - organisation — (this and person are the facts extractor's, services/facts/names.ts) a
  *   capitalised name ending in an institution word (Inc., Corp., Co., Ltd., Group, University,
- *   Council, Ministry, Department, Agency, Commission, Party, Bank, Reserve, Court, House, …),
+ *   Council, Ministry, Department, Agency, Commission, Party, Bank, Reserve, Court, House, Motors, …),
  *   optionally followed by "of/for …" (Bank of England, Department of Health); a capitalised name
  *   starting with "The" (The Guardian); Congress, Parliament, Senate, Pentagon, Kremlin; and all-caps
  *   acronyms of 2–6 letters (NATO, BBC) except a few that are not organisations (US, UK, CEO, GDP, TV, …).
