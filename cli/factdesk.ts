@@ -63,8 +63,6 @@ Commands:
                                        statements, quotes, sources and notes across the library
   sign-off ID INDEX                    sign off the verdict of statement INDEX as the editor
                                        in settings (never the editor who gave it)
-  settle ID INDEX                      keep the version shown of statement INDEX, flagged by
-                                       the desk as changed by two editors while apart
   settings [--editor NAME] [--newsroom NAME] [--newsroom-url URL]
                                        change what is given; prints the settings
   verify-quote --source FILE --quote Q [--statement S]
@@ -102,6 +100,8 @@ The desk (a newsroom's CouchDB, shared by its editors):
                                        --assignee '' takes it back
   work                                 the signed-in editor's lists: assigned to me,
                                        awaiting my sign-off, overdue
+  settle ID INDEX                      keep the version shown of statement INDEX, flagged by
+                                       the desk as changed by two editors while apart
   desk disconnect                      forget the desk (the articles stay in the store)
 
 The store is $FACTDESK_STORE, or --store DIR, or the app's own library.
