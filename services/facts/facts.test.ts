@@ -154,6 +154,14 @@ describe('findFacts: people and organisations', () => {
       ['Levy', undefined],
     ]);
   });
+
+  it('reads a dateline in capitals as one place, not as acronyms', () => {
+    expect(findFacts('NEW YORK (AP) — The NHS said crime fell.').map((fact) => (fact.kind === 'name' ? [fact.text, fact.who?.is] : null))).toEqual([
+      ['NEW YORK', undefined],
+      ['AP', 'organisation'],
+      ['NHS', 'organisation'],
+    ]);
+  });
 });
 
 describe('findFacts: spans', () => {

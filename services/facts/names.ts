@@ -236,8 +236,10 @@ function classifyPiece(statement: string, piece: Token[], people: Span[], organi
     i = to;
   }
 
-  // Acronyms: NATO, BBC.
+  // Acronyms: NATO, BBC; not the words of a dateline or heading in capitals (NEW YORK).
+  const inCapitals = (token: Token | undefined) => !!token && /^\p{Lu}{2,}$/u.test(token.text);
   piece.forEach((token, i) => {
+    if (inCapitals(piece[i - 1]) || inCapitals(piece[i + 1])) return;
     if (!taken[i] && token.capital && isAcronym(token)) take(i, i, organisations);
   });
 

@@ -124,6 +124,8 @@ const cases: Case[] = [
     'Acme Corp. announced the layoffs in a statement on Monday.',
     ['organisation:Acme Corp.', 'attribution:announced', 'date:Monday'],
   ],
+  // A dateline in capitals is a place, not two acronyms; the agency after it is one.
+  ['NEW YORK (AP) — The mayor said crime fell 12 percent.', ['organisation:AP', 'attribution:said', 'comparison:fell', 'number:12 percent']],
   // "General" starts a person's title, but not in a company's name.
   ['The cars were built by General Motors.', ['organisation:General Motors']],
   [
