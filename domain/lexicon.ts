@@ -4,16 +4,17 @@
  * segmenter (services/segment), the claim hints and claimant (services/hints, which run in the
  * renderer too), the facts extractor (services/facts) and the reports all read them
  * here, so a word added once counts everywhere. Lists that belong to one algorithm (the
- * segmenter's abbreviations, the hints' institution words) stay beside it.
+ * segmenter's abbreviations, the names' institution words) stay beside it.
  */
 
-const list = (words: string): string[] => words.trim().split(/\s+/);
+/** Words written as one space-separated string, the way every list here is kept. */
+export const wordList = (words: string): string[] => words.trim().split(/\s+/);
 
 /** January … December, capitalised, in calendar order. */
-export const MONTH_NAMES: readonly string[] = list('January February March April May June July August September October November December');
+export const MONTH_NAMES: readonly string[] = wordList('January February March April May June July August September October November December');
 
 /** The abbreviations news style writes with a full stop (Jan., Sept.); May, June and July have none. */
-export const MONTH_ABBREVIATIONS: readonly string[] = list('Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec');
+export const MONTH_ABBREVIATIONS: readonly string[] = wordList('Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec');
 
 /** A month name or abbreviation, lower case, to its number (1–12). */
 export const MONTHS: ReadonlyMap<string, number> = new Map([
@@ -26,11 +27,11 @@ export const AMBIGUOUS_MONTHS: ReadonlySet<string> = new Set(['may', 'march']);
 
 /** Words before a bare month name that make it a date: "in May", "since March", "between April and May". */
 export const WORDS_BEFORE_A_MONTH: ReadonlySet<string> = new Set(
-  list('in on since until till by of from through during before after between and last next early late mid this'),
+  wordList('in on since until till by of from through during before after between and last next early late mid this'),
 );
 
 /** Monday … Sunday, capitalised. */
-export const WEEKDAY_NAMES: readonly string[] = list('Monday Tuesday Wednesday Thursday Friday Saturday Sunday');
+export const WEEKDAY_NAMES: readonly string[] = wordList('Monday Tuesday Wednesday Thursday Friday Saturday Sunday');
 
 /** Number words to their values, lower case. "hundred" and the scale words are apart: they multiply. */
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
@@ -52,7 +53,7 @@ export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
  * claim hints mark them, the claimant is read from the name next to them, and a capitalised word
  * that opens a sentence is a name when one follows it.
  */
-export const ATTRIBUTION_VERBS: readonly string[] = list(
+export const ATTRIBUTION_VERBS: readonly string[] = wordList(
   'said says told tells asked asks added adds wrote writes argued argues insisted insists noted explained explains ' +
     'announced announces reported confirmed confirms claimed stated warned warns testified estimated ' +
     'predicted predicts replied replies declared declares admitted conceded tweeted',
@@ -63,13 +64,13 @@ export const ATTRIBUTION_VERBS: readonly string[] = list(
  * attribute only right after a name ("Smith claims"), so the claimant reads them and the hints,
  * which see a word alone, do not.
  */
-export const ATTRIBUTION_VERBS_AFTER_A_NAME: readonly string[] = list('claims states estimates notes');
+export const ATTRIBUTION_VERBS_AFTER_A_NAME: readonly string[] = wordList('claims states estimates notes');
 
 /**
  * Verbs that make `“Why?” Tom asked.` one sentence: the attribution of a quoted question or
  * exclamation, including how it was delivered (shouted, whispered). The segmenter's list.
  */
-export const SPEECH_VERBS: readonly string[] = list(
+export const SPEECH_VERBS: readonly string[] = wordList(
   'said says asked asks added adds told tells shouted shouts yelled yells replied replies wrote writes ' +
     'recalled recalls explained explains insisted insists continued continues declared declares cried ' +
     'exclaimed whispered joked jokes noted notes tweeted posted answered answers wondered wonders demanded ' +
@@ -83,7 +84,7 @@ export const SPEECH_VERBS: readonly string[] = list(
  * from the speaker, and the hints run a person's mark from them. "St" and "Saint" are not here:
  * they start places (St Louis, Saint Petersburg) more often than people.
  */
-export const TITLES: readonly string[] = list(
+export const TITLES: readonly string[] = wordList(
   'Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady President Vice Prime Minister Secretary Chancellor ' +
     'Senator Sen Rep Representative Gov Governor Mayor Councillor Councilman Councilwoman MP Judge Justice ' +
     'Speaker Ambassador Commissioner Gen Col Colonel Maj Lt Lieutenant Capt Captain Sgt Sergeant Cmdr Adm Rev ' +
@@ -97,7 +98,7 @@ export const TITLES: readonly string[] = list(
  * Council"): the hints read them as titles next to a person's name; the extractor and the
  * claimant keep them as part of a name.
  */
-export const TITLES_THAT_START_NAMES: readonly string[] = list(
+export const TITLES_THAT_START_NAMES: readonly string[] = wordList(
   'General Executive Father Attorney Coach Commander Admiral Bishop Archbishop Cardinal Superintendent',
 );
 
@@ -105,7 +106,7 @@ export const TITLES_THAT_START_NAMES: readonly string[] = list(
  * Small words inside a person's name, lower case: "Ludwig van Beethoven", "Osama bin Laden",
  * "Leonardo da Vinci". Each reader adds the words that join the names of things ("of", "&").
  */
-export const NAME_PARTICLES: readonly string[] = list('de da del della der den di du la le van von al el bin ibn bint y');
+export const NAME_PARTICLES: readonly string[] = wordList('de da del della der den di du la le van von al el bin ibn bint y');
 
 const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.map((title) => title.toLowerCase()));
 

@@ -8,7 +8,7 @@
  * The rules, in an editor's words, are the README's "person" and "organisation" hints, as
  * services/hints/hints.ts's header gives them.
  */
-import { alternation, ATTRIBUTION_VERBS, NAME_PARTICLES, TITLES, TITLES_THAT_START_NAMES } from '../../domain/lexicon';
+import { alternation, ATTRIBUTION_VERBS, NAME_PARTICLES, TITLES, TITLES_THAT_START_NAMES, wordList } from '../../domain/lexicon';
 import { sentenceOpeners } from '../segment/words';
 
 export interface NameSpan {
@@ -19,11 +19,9 @@ export interface NameSpan {
 
 type Span = [start: number, end: number];
 
-const words = (list: string) => list.trim().split(/\s+/);
-
 const honorifics: ReadonlySet<string> = new Set([...TITLES, ...TITLES_THAT_START_NAMES]);
 const organisationSuffixes = new Set(
-  words(
+  wordList(
     'Inc Corp Co Ltd LLC PLC Plc Group Holdings Company Corporation University College School Institute ' +
       'Council Ministry Department Agency Commission Committee Party Bank Foundation Association Union ' +
       'Federation Organisation Organization Authority Board Bureau Office Service Services Court Parliament ' +
@@ -32,30 +30,29 @@ const organisationSuffixes = new Set(
       'Motors Industries Technologies Pharmaceuticals Laboratories Systems Partners',
   ),
 );
-const standaloneOrganisations = new Set(words('Congress Parliament Senate Pentagon Kremlin'));
+const standaloneOrganisations = new Set(wordList('Congress Parliament Senate Pentagon Kremlin'));
 const notOrganisationAcronyms = new Set(
-  words('US USA UK UAE OK TV AM PM CEO CFO CTO COO GDP AI ID DNA PS II III IV VI VII VIII IX XI XII'),
+  wordList('US USA UK UAE OK TV AM PM CEO CFO CTO COO GDP AI ID DNA PS II III IV VI VII VIII IX XI XII'),
 );
 const placeFirstWords = new Set(
-  words(
+  wordList(
     'New North South East West San Santa Los Las Saint St Fort Port Lake Mount Mt United Upper Lower ' +
       'Greater Central Northern Southern Eastern Western',
   ),
 );
 const placeLastWords = new Set(
-  words(
+  wordList(
     'Street St Road Avenue Square City County State States Island Islands River Valley Mountains Sea Ocean ' +
       'Bay Park Airport Bridge Kingdom Republic Province District Region Coast Hill Hills Province Territory',
   ),
 );
 /** Abbreviations whose full stop belongs to the word. */
 const abbreviations = new Set([
-  ...words('Dr Mr Mrs Ms Mx Prof Sen Rep Gov Gen Col Capt Lt Sgt Cmdr Adm Rev Fr St Mt Jr Sr'),
-  ...words('Inc Corp Co Ltd'),
+  ...wordList('Dr Mr Mrs Ms Mx Prof Sen Rep Gov Gen Col Capt Lt Sgt Cmdr Adm Rev Fr St Mt Jr Sr'),
+  ...wordList('Inc Corp Co Ltd'),
 ]);
 const nameParticles: ReadonlySet<string> = new Set(NAME_PARTICLES);
-const connectors = new Set(words('of for and the &'));
-
+const connectors = new Set(wordList('of for and the &'));
 
 const speechVerbAhead = new RegExp(String.raw`^\s*(?:${alternation(ATTRIBUTION_VERBS)})\b`);
 

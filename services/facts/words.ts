@@ -3,7 +3,7 @@
  * a word never means reading it. All keys are lower case. Months, weekdays, number words, titles,
  * name particles and the verbs of attribution are the newsroom's shared words: domain/lexicon.ts.
  */
-import { NAME_PARTICLES } from '../../domain/lexicon';
+import { NAME_PARTICLES, wordList } from '../../domain/lexicon';
 
 export const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
   ['first', 1], ['second', 2], ['third', 3], ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7],
@@ -32,7 +32,7 @@ const units = (table: string): Array<[string, Unit]> =>
     .split('\n')
     .flatMap((line) => {
       const [spellings, unit] = line.split(':');
-      return spellings!.trim().split(/\s+/).map((spelling) => [spelling, unit!.trim()] as [string, Unit]);
+      return wordList(spellings!).map((spelling) => [spelling, unit!.trim()] as [string, Unit]);
     });
 
 /**

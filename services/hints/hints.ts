@@ -1,4 +1,4 @@
-import { alternation as alternationOf, ATTRIBUTION_VERBS } from '../../domain/lexicon';
+import { alternation as alternationOf, ATTRIBUTION_VERBS, wordList } from '../../domain/lexicon';
 import { findFacts } from '../facts';
 
 /*
@@ -79,8 +79,7 @@ const kindOrder: readonly HintKind[] = [
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
 
-const words = (list: string) => list.trim().split(/\s+/);
-const alternation = (list: string) => words(list).join('|');
+const alternation = (list: string) => wordList(list).join('|');
 
 const attributionVerbs = alternationOf(ATTRIBUTION_VERBS);
 
