@@ -164,29 +164,13 @@ class Check {
   };
 
   /** Sign-off is a second editor's act, not an edit: it is saved at once and not undone with Ctrl+Z. */
-  signOff = async (): Promise<void> => {
-    const target = this.target();
-    if (!target) return;
-    if (!settings.named) return this.afterNaming(() => void this.signOff());
-    await this.flush();
-    const saved = await this.act(target, 'Sign-off', 'Signing off…', () => api.signOff(target.articleId, target.statementId));
-    if (saved) this.replaceSaved(target.articleId, saved);
-  };
+  signOff = (): Promise<void> => this.decide('Sign-off', 'Signing off…', api.signOff);
 
   /**
    * Settles a desk conflict by keeping the version shown: like a sign-off, a decision saved at
    * once (the history keeps both sides and says who decided).
    */
-  settleConflict = async (): Promise<void> => {
-    const target = this.target();
-    if (!target) return;
-    if (!settings.named) return this.afterNaming(() => void this.settleConflict());
-    await this.flush();
-    const saved = await this.act(target, 'Keeping this version', 'Keeping this version…', () =>
-      api.settleConflict(target.articleId, target.statementId),
-    );
-    if (saved) this.replaceSaved(target.articleId, saved);
-  };
+  settleConflict = (): Promise<void> => this.decide('Keeping this version', 'Keeping this version…', api.settleConflict);
 
   /** Records a correction after publication on the selected statement; true when it was saved. */
   correct = async (correction: CorrectionInput): Promise<boolean> => {
@@ -350,6 +334,19 @@ class Check {
   }
 
   /** Asks the editor's name, then goes on, if the same statement is still the one selected. */
+  /**
+   * An editor's decision on the selected statement (a sign-off, keeping a version): under her
+   * name, after what she typed is saved, and on the statement where she asked for it.
+   */
+  private async decide(what: string, doing: string, call: (articleId: string, statementId: string) => Promise<Statement>): Promise<void> {
+    const target = this.target();
+    if (!target) return;
+    if (!settings.named) return this.afterNaming(() => void this.decide(what, doing, call));
+    await this.flush();
+    const saved = await this.act(target, what, doing, () => call(target.articleId, target.statementId));
+    if (saved) this.replaceSaved(target.articleId, saved);
+  }
+
   private afterNaming(then: () => void): void {
     const target = this.target();
     settings.askName(() => {
