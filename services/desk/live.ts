@@ -155,8 +155,8 @@ export class LiveDesk {
       if (change.kind !== 'published') this.schedulePush();
     });
     // What was saved here while not syncing, and what reached the replica but not the store.
-    this.run(() => this.pushNow(desk), () => this.schedulePush(RETRY_STEP_MS));
-    this.run(() => this.pullNow(desk), () => this.schedulePull(RETRY_STEP_MS));
+    this.schedulePush(0);
+    this.schedulePull(0);
     const max = this.options.maxRetryMs ?? 30_000;
     const options = {
       live: true,
