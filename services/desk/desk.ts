@@ -271,9 +271,9 @@ export class Desk {
     } catch (err) {
       throw describeReplicationError(err, this.state);
     }
-    await this.takeChanges();
+    // Written to desk.json with what the pull takes (one write, not two).
     this.state.lastSyncAt = new Date().toISOString();
-    await writeDeskState(this.store.dir, this.state);
+    await this.takeChanges();
     return { pushed, pulled, conflicts: this.state.conflicted.length };
   }
 
