@@ -11,7 +11,6 @@
  */
 import { BrowserWindow, session, type Session } from 'electron';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makePrintFolder } from '../services/report/files';

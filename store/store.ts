@@ -50,7 +50,6 @@ import {
   SettingsFileSchema,
   type ArticleFile,
   type DocumentFile,
-  type LibraryFile,
   type PublishedChecksFile,
   type SettingsFile,
 } from './file-schemas';

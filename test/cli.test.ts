@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runFactdesk, requireBuiltFactdesk, type Run } from './factdesk-command';
+import { runFactdesk, requireBuiltFactdesk } from './factdesk-command';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SAMPLE = path.join(ROOT, 'test/fixtures/hit-and-run.txt');

@@ -7,7 +7,6 @@
  * (separated by a blank line), because that is what quote matching needs to undo
  * hyphenation across lines and to tell the editor which page a passage is on.
  */
-import { promises as fs } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UserError } from '../../store/errors';

@@ -3,7 +3,6 @@
  * a new article. Only formats we can read faithfully are accepted; everything else gets one
  * message that names the file and says what is wrong, and nothing is added to the library.
  */
-import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { ImportedDraft } from '../../api/contract';
 import { checkSize, decodeText, describeSize, finishDraft, importError, MAX_IMPORT_BYTES, tooLargeMessage } from './draft';

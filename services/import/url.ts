@@ -71,7 +71,7 @@ interface Exchange {
 }
 
 async function fetchArticle(start: string, exchange: Exchange): Promise<ImportedDraft> {
-  const { signal, timeoutMs, maxBytes } = exchange;
+  const { timeoutMs, maxBytes } = exchange;
   const { response, url } = await fetchFollowing(start, exchange);
   const host = new URL(url).hostname;
 
@@ -81,7 +81,7 @@ async function fetchArticle(start: string, exchange: Exchange): Promise<Imported
     await response.body?.cancel();
     throw importError(`${url} is not a web page or text (the server says it is ${mime}). Factdesk imports articles from web pages.`);
   }
-  const bytes = await readBody(response, url, host, signal, timeoutMs, maxBytes);
+  const bytes = await readBody(response, url, host, timeoutMs, maxBytes);
   exchange.onDownloaded?.();
   if (!bytes.byteLength) throw importError(`${url} is empty: the server sent no text.`);
 
@@ -154,7 +154,6 @@ async function readBody(
   response: Response,
   url: string,
   host: string,
-  signal: AbortSignal,
   timeoutMs: number,
   maxBytes: number,
 ): Promise<Uint8Array> {
